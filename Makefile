@@ -1,0 +1,36 @@
+# The two commands of README.md: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test lint clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Local development server with the demo data (SQLite under var/ unless DATABASE_URL is set).
+run: $(VENV)/.runtime
+	mkdir -p var
+	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo --if-empty
+	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole suite; with DATABASE_URL=postgres://… it runs on PostgreSQL.
+test: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	DEBUG=false SECRET_KEY=tests-only-not-a-secret $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=false SECRET_KEY=tests-only-not-a-secret $(VENV)/bin/pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,124 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Country,
+    FocusArea,
+    Membership,
+    NationalNetwork,
+    Organization,
+    Person,
+    Service,
+    SteeringCommitteeSeat,
+    User,
+)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "is_coordinator", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_coordinator", "is_staff", "is_active"]
+    search_fields = ["email", "first_name", "last_name"]
+    inlines = [MembershipInline]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name")}),
+        (_("Roles"), {"fields": ("is_active", "is_coordinator", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "order"]
+    list_editable = ["order"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(NationalNetwork)
+class NationalNetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "country", "founded", "mou_status", "mou_date"]
+    list_filter = ["country", "mou_status"]
+    search_fields = ["name", "acronym"]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ServiceInline(admin.StackedInline):
+    model = Service
+    extra = 0
+
+
+class PersonInline(admin.TabularInline):
+    model = Person
+    extra = 0
+    fields = ["name", "position", "country", "email", "phone", "contact_visibility", "user"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "country", "kind", "membership_status", "updated_at", "verified_at"]
+    list_filter = ["country", "kind", "membership_status", "focus_areas", "national_network"]
+    search_fields = ["name", "acronym", "name_local", "city", "search_text"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["focus_areas"]
+    readonly_fields = ["created_at", "updated_at"]
+    list_select_related = ["country"]
+    inlines = [ServiceInline, PersonInline, MembershipInline]
+    actions = ["mark_verified"]
+
+    @admin.action(description=_("Mark selected organizations as verified now"))
+    def mark_verified(self, request, queryset):
+        count = queryset.update(verified_at=timezone.now())
+        self.message_user(request, _("%(count)d organizations marked as verified.") % {"count": count})
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "organization", "phone", "city", "toll_free"]
+    list_filter = ["kind", "toll_free", "organization__country"]
+    search_fields = ["name", "phone", "city", "organization__name", "organization__acronym"]
+    list_select_related = ["organization"]
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "organization", "country", "contact_visibility", "user"]
+    list_filter = ["country", "contact_visibility"]
+    search_fields = ["name", "position", "email", "organization__name", "organization__acronym"]
+    list_select_related = ["organization", "country", "user"]
+    autocomplete_fields = ["organization", "user"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role", "organization__country"]
+    search_fields = ["user__email", "organization__name", "organization__acronym"]
+    list_select_related = ["user", "organization"]
+    autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(SteeringCommitteeSeat)
+class SteeringCommitteeSeatAdmin(admin.ModelAdmin):
+    list_display = ["country", "organization", "representative", "term_start", "term_end"]
+    list_filter = ["country"]
+    search_fields = ["organization__name", "representative__name"]
+    list_select_related = ["country", "organization", "representative"]
+    autocomplete_fields = ["organization", "representative"]

@@ -1,0 +1,48 @@
+"""Filters of the regional directory (/members/?q=&country=&focus=&service=&kind=)."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Country, FocusArea, Organization, Service
+
+
+def country_choices():
+    return [(c.slug, c.name) for c in Country.objects.all()]
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("Name or acronym, in any script"), "type": "search"}),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=country_choices, method="filter_country", empty_label=_("All countries")
+    )
+    focus = django_filters.ModelChoiceFilter(
+        label=_("Focus area"),
+        queryset=FocusArea.objects.all(),
+        to_field_name="slug",
+        field_name="focus_areas",
+        empty_label=_("All focus areas"),
+    )
+    service = django_filters.ChoiceFilter(
+        label=_("Service"), choices=Service.Kind.choices, method="filter_service", empty_label=_("All services")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Organization.Kind.choices, empty_label=_("All kinds")
+    )
+
+    class Meta:
+        model = Organization
+        fields = ["q", "country", "focus", "service", "kind"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(country_id=value.upper())
+
+    def filter_service(self, queryset, name, value):
+        return queryset.filter(pk__in=Service.objects.filter(kind=value).values("organization_id"))

@@ -1,0 +1,96 @@
+"""Forms of the member directory: the organization profile an editor keeps current."""
+
+from django import forms
+from django.core.validators import URLValidator
+from django.forms import inlineformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import FocusArea, Organization, Person, Service
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_PIXELS = 2000
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+
+
+class OrganizationForm(forms.ModelForm):
+    """What an organization's editor may change; name, country and status are the secretariat's."""
+
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))],
+    )
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name_local",
+            "description",
+            "focus_areas",
+            "populations_served",
+            "languages",
+            "city",
+            "provinces_covered",
+            "founded",
+            "website",
+            "public_email",
+            "public_phone",
+            "logo",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "description": _("Plain text, up to 3000 characters. Never describe individual victims."),
+            "public_email": _("An organizational address shown to everyone. Do not use a personal address."),
+            "public_phone": _("An organizational number shown to everyone."),
+            "logo": _("PNG, JPEG, WebP or GIF, at most 1 MB and 2000×2000 pixels."),
+        }
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if not logo or logo == self.initial.get("logo"):
+            return logo
+        if logo.size > LOGO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The logo is %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(logo.size), "limit": filesizeformat(LOGO_MAX_BYTES)}
+            )
+        image = getattr(logo, "image", None)
+        if image is not None:
+            if image.format not in LOGO_FORMATS:
+                raise forms.ValidationError(_("Upload a PNG, JPEG, WebP or GIF image."))
+            width, height = image.size
+            if width > LOGO_MAX_PIXELS or height > LOGO_MAX_PIXELS:
+                raise forms.ValidationError(
+                    _("The logo is %(w)s×%(h)s pixels; the limit is %(max)s×%(max)s.")
+                    % {"w": width, "h": height, "max": LOGO_MAX_PIXELS}
+                )
+        return logo
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        model = Service
+        fields = ["kind", "name", "phone", "toll_free", "city", "hours", "languages", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "position", "email", "phone", "contact_visibility"]
+
+
+ServiceFormSet = inlineformset_factory(
+    Organization, Service, form=ServiceForm, extra=1, can_delete=True, max_num=30, validate_max=True
+)
+PersonFormSet = inlineformset_factory(
+    Organization, Person, form=PersonForm, extra=1, can_delete=True, max_num=50, validate_max=True
+)

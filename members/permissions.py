@@ -1,0 +1,126 @@
+"""Who may see and change what in the member directory. Views and templates ask these; nothing else decides.
+
+Roles: anonymous public; network member (a user linked to an organization); organization
+editor; steering committee representative (holds a country's current seat); coordinator.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Organization, Person, SteeringCommitteeSeat
+
+
+def is_coordinator(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and (user.is_coordinator or user.is_superuser))
+
+
+def is_network_member(user) -> bool:
+    """A logged-in user who belongs to an organization of the network (or coordinates it)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if is_coordinator(user):
+        return True
+    cached = getattr(user, "_is_network_member", None)
+    if cached is None:
+        cached = user.memberships.exists()
+        user._is_network_member = cached
+    return cached
+
+
+def member_countries(user) -> set[str]:
+    """Codes of the countries whose organizations the user belongs to."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    cached = getattr(user, "_member_countries", None)
+    if cached is None:
+        cached = set(user.memberships.values_list("organization__country_id", flat=True))
+        user._member_countries = cached
+    return cached
+
+
+def steering_countries(user) -> set[str]:
+    """Codes of the countries whose current steering committee seat the user holds."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    cached = getattr(user, "_steering_countries", None)
+    if cached is None:
+        cached = set(
+            SteeringCommitteeSeat.objects.current()
+            .filter(representative__user=user)
+            .values_list("country_id", flat=True)
+        )
+        user._steering_countries = cached
+    return cached
+
+
+def is_steering_representative(user, country=None) -> bool:
+    """Holds a current seat (for the given country, or for any country)."""
+    seats = steering_countries(user)
+    if country is None:
+        return bool(seats)
+    code = country if isinstance(country, str) else country.pk
+    return code.upper() in seats
+
+
+def can_edit_organization(user, organization: Organization) -> bool:
+    if is_coordinator(user):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return organization.pk in editable_organization_ids(user)
+
+
+def editable_organization_ids(user) -> set[int]:
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    cached = getattr(user, "_editable_org_ids", None)
+    if cached is None:
+        cached = set(
+            user.memberships.filter(role=Membership.Role.EDITOR).values_list("organization_id", flat=True)
+        )
+        user._editable_org_ids = cached
+    return cached
+
+
+def visible_organizations(user) -> QuerySet:
+    """Applicants are only visible to coordinators; everyone sees members, former members and stakeholders."""
+    if is_coordinator(user):
+        return Organization.objects.all()
+    return Organization.objects.listed()
+
+
+def people_visibility_filter(user) -> Q:
+    """Which people's names the user may see, as a Q usable in Prefetch querysets."""
+    if is_coordinator(user):
+        return Q()
+    if is_network_member(user):
+        return ~Q(contact_visibility=Person.Visibility.COORDINATORS)
+    return Q(contact_visibility=Person.Visibility.PUBLIC)
+
+
+def visible_people(user, queryset: QuerySet | None = None) -> QuerySet:
+    """People whose name the user may see, by their chosen visibility."""
+    queryset = Person.objects.all() if queryset is None else queryset
+    return queryset.filter(people_visibility_filter(user))
+
+
+def can_see_personal_contacts(user, person: Person) -> bool:
+    """A person's own e-mail and phone: never to the public; to members unless restricted to coordinators."""
+    if is_coordinator(user):
+        return True
+    if not is_network_member(user):
+        return False
+    return person.contact_visibility != Person.Visibility.COORDINATORS
+
+
+def get_visible_organization(user, slug: str) -> Organization:
+    return get_object_or_404(visible_organizations(user).select_related("country", "national_network"), slug=slug)
+
+
+def get_editable_organization(user, slug: str) -> Organization:
+    """The organization to edit: 404 if the user may not see it, 403 if they may see but not edit it."""
+    organization = get_visible_organization(user, slug)
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied
+    return organization

@@ -1,0 +1,135 @@
+"""Pages of the member directory: the regional directory, country pages, profiles, the steering committee."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .filters import DirectoryFilter
+from .forms import OrganizationForm, PersonFormSet, ServiceFormSet
+from .models import Country, Service, SteeringCommitteeSeat
+from .panels import render_country_panels
+
+PAGE_SIZE = 20
+
+
+def directory(request):
+    """The regional directory with search, filters and pagination."""
+    queryset = permissions.visible_organizations(request.user).for_directory()
+    directory_filter = DirectoryFilter(request.GET, queryset=queryset)
+    page = Paginator(directory_filter.qs.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "members/directory.html",
+        {
+            "filter": directory_filter,
+            "page_obj": page,
+            "organizations": page.object_list,
+            "querystring": query.urlencode(),
+            "is_filtered": any(request.GET.get(k) for k in DirectoryFilter.Meta.fields),
+        },
+    )
+
+
+def country_detail(request, code):
+    country = get_object_or_404(Country, code=code.upper())
+    organizations = (
+        permissions.visible_organizations(request.user)
+        .filter(country=country)
+        .select_related("national_network")
+        .prefetch_related("focus_areas")
+    )
+    seat = (
+        SteeringCommitteeSeat.objects.current()
+        .filter(country=country)
+        .select_related("organization", "representative")
+        .first()
+    )
+    services = (
+        Service.objects.filter(
+            organization__in=permissions.visible_organizations(request.user).filter(country=country),
+            kind__in=[Service.Kind.HOTLINE, Service.Kind.SHELTER],
+        )
+        .select_related("organization")
+        .order_by("kind", "name")
+    )
+    return render(
+        request,
+        "members/country.html",
+        {
+            "country": country,
+            "networks": country.networks.all(),
+            "seat": seat,
+            "members": [o for o in organizations if o.is_member],
+            "stakeholders": [o for o in organizations if not o.is_member],
+            "hotlines": [s for s in services if s.kind == Service.Kind.HOTLINE],
+            "shelters": [s for s in services if s.kind == Service.Kind.SHELTER],
+            "panels": render_country_panels(request, country),
+        },
+    )
+
+
+def organization_detail(request, slug):
+    organization = permissions.get_visible_organization(request.user, slug)
+    people = permissions.visible_people(request.user, organization.people.all())
+    return render(
+        request,
+        "members/organization.html",
+        {
+            "organization": organization,
+            "focus_areas": organization.focus_areas.all(),
+            "services": organization.services.all(),
+            "people": [
+                (person, permissions.can_see_personal_contacts(request.user, person)) for person in people
+            ],
+            "seats": organization.seats.current().select_related("country", "representative"),
+            "can_edit": permissions.can_edit_organization(request.user, organization),
+        },
+    )
+
+
+@login_required
+def organization_edit(request, slug):
+    organization = permissions.get_editable_organization(request.user, slug)
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = OrganizationForm(data, files, instance=organization)
+    services = ServiceFormSet(data, instance=organization, prefix="services")
+    people = PersonFormSet(data, instance=organization, prefix="people")
+    if request.method == "POST" and form.is_valid() and services.is_valid() and people.is_valid():
+        with transaction.atomic():
+            form.save()
+            services.save()
+            for person in people.save(commit=False):
+                person.country = organization.country
+                person.save()
+            for person in people.deleted_objects:
+                person.delete()
+        messages.success(request, _("The profile of %(name)s was saved.") % {"name": organization.name})
+        return redirect(organization)
+    if request.method == "POST":
+        messages.error(request, _("Nothing was saved. Please correct the errors below."))
+    return render(
+        request,
+        "members/organization_edit.html",
+        {"organization": organization, "form": form, "services": services, "people": people},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def steering_committee(request):
+    seats = SteeringCommitteeSeat.objects.select_related("country", "organization", "representative")
+    seats = list(seats.order_by("country__order", "-term_start"))
+    return render(
+        request,
+        "members/steering_committee.html",
+        {
+            "current_seats": [s for s in seats if s.is_current],
+            "past_seats": [s for s in seats if not s.is_current],
+        },
+    )

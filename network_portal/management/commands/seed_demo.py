@@ -1,0 +1,44 @@
+"""Load the demo data of every app from the seed documents (idempotent)."""
+
+import importlib
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from members.models import Organization
+
+# Order matters: reviews and forums refer to the directory's countries and organizations.
+DEMO_MODULES = ["members.demo", "countryreviews.demo", "forums.demo"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo network (organizations, people, accounts, reviews, forums). Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (never on a real portal).")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the directory already has organizations (used by `make run`, so edits survive).",
+        )
+
+    def handle(self, *args, force=False, if_empty=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to load demo data with DEBUG off: demo accounts share a published password. "
+                "Use --force if this really is a demo server."
+            )
+        if if_empty and Organization.objects.exists():
+            self.stdout.write("The directory already has data; demo data not loaded again.")
+            return
+        with transaction.atomic():
+            for name in DEMO_MODULES:
+                try:
+                    module = importlib.import_module(name)
+                except ModuleNotFoundError as exc:
+                    if exc.name != name:
+                        raise
+                    continue
+                module.seed(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

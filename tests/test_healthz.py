@@ -1,0 +1,27 @@
+import pytest
+from django.db import DatabaseError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_it_answers_503_when_the_database_fails(client, monkeypatch):
+    from network_portal import views
+
+    class BrokenCursor:
+        def __enter__(self):
+            raise DatabaseError("down")
+
+        def __exit__(self, *args):
+            return False
+
+    monkeypatch.setattr(views.connection, "cursor", lambda: BrokenCursor())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
