@@ -1,17 +1,23 @@
-"""Extension point for the home page, like members.panels for country pages.
+"""Sections that the apps built on the directory add to the home page.
 
-The network_portal app may import every app, but keeping the home page's sections as
-registered callables lets forums and countryreviews add theirs without editing this module.
-A section is a callable (request) -> dict with "template" and its context, or None.
+Each of these modules, when it exists, provides `home_section(request)` returning a dict with
+"template" (an include rendered on the home page) and its context, or None to show nothing.
 """
 
-home_sections = []
+import importlib
 
-
-def register_home_section(section):
-    home_sections.append(section)
-    return section
+HOME_SECTION_MODULES = ["countryreviews.home", "forums.home"]
 
 
 def render_home_sections(request):
-    return [ctx for section in home_sections if (ctx := section(request))]
+    sections = []
+    for name in HOME_SECTION_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        if section := module.home_section(request):
+            sections.append(section)
+    return sections
