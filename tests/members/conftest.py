@@ -19,7 +19,7 @@ def form_data(response) -> dict:
     """The POST data the rendered edit form would send unchanged: main form and both formsets."""
     data = {}
     form = response.context["form"]
-    for name, field in form.fields.items():
+    for name in form.fields:
         if name == "logo":
             continue
         value = form[name].value()
