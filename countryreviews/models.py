@@ -1,0 +1,440 @@
+"""Country TIP reviews (each save of a draft, each publication a revision row) and regional overview editions.
+
+A `CountryReview` is the container for one country and year. Its content lives in numbered
+`ReviewRevision` rows: at most one open revision (draft or submitted) at a time; a published
+revision is frozen (its content and statistics can never change), and editing after publication
+starts a new draft revision. The public sees the latest published revision.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Country
+
+MIN_YEAR = 2000
+
+
+def max_year() -> int:
+    """Reviews and statistics may cover up to next year (a review is often drafted early)."""
+    return timezone.now().year + 1
+
+
+YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR), MaxValueValidator(max_year)]
+LAW_YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(max_year)]
+
+
+class ImmutableRevisionError(Exception):
+    """Raised when code tries to change a revision that has been published."""
+
+
+class CountryReview(models.Model):
+    """One country's TIP review for one year; its content is in its revisions."""
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("country"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    class Meta:
+        verbose_name = _("country review")
+        verbose_name_plural = _("country reviews")
+        ordering = ["-year", "country__order", "country__name"]
+        constraints = [models.UniqueConstraint(fields=["country", "year"], name="one_review_per_country_year")]
+
+    def __str__(self):
+        return f"{self.country} {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("countryreviews:detail", args=[self.country_id.lower(), self.year])
+
+    def get_edit_url(self):
+        return reverse("countryreviews:edit", args=[self.country_id.lower(), self.year])
+
+
+class RevisionQuerySet(models.QuerySet):
+    def published(self):
+        """Revisions the public may read."""
+        return self.filter(status=ReviewRevision.Status.PUBLISHED)
+
+    def open(self):
+        """The revision being worked on (draft or submitted), if any."""
+        return self.filter(status__in=ReviewRevision.OPEN_STATUSES)
+
+    def latest_published_per_review(self):
+        """For each review, only its newest published revision."""
+        newer = ReviewRevision.objects.published().filter(review=models.OuterRef("review"), number__gt=models.OuterRef("number"))
+        return self.published().exclude(models.Exists(newer))
+
+
+class ReviewRevision(models.Model):
+    """One version of a country review: a draft being written, or a frozen published text."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for publication")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    OPEN_STATUSES = [Status.DRAFT, Status.SUBMITTED]
+    FROZEN_STATUSES = [Status.PUBLISHED, Status.WITHDRAWN]
+
+    # The structured sections, in reading order; copied into every new revision.
+    CONTENT_FIELDS = [
+        "summary",
+        "trafficking_profile",
+        "law_name",
+        "law_year_adopted",
+        "law_year_amended",
+        "legal_framework",
+        "coordination_body",
+        "action_plan",
+        "prevention",
+        "hotlines",
+        "shelters",
+        "protection",
+        "prosecution",
+        "ngo_network",
+        "mou_status",
+        "partnerships",
+        "ngo_activities",
+        "challenges",
+        "recommendations",
+        "sources",
+    ]
+
+    review = models.ForeignKey(CountryReview, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("review"))
+    number = models.PositiveSmallIntegerField(_("revision"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Goes up with every save; guards against overwriting a newer save.")
+    )
+
+    summary = models.TextField(
+        _("summary"), blank=True, max_length=1500, help_text=_("A short paragraph for the regional overview.")
+    )
+    trafficking_profile = models.TextField(
+        _("trafficking profile"),
+        blank=True,
+        max_length=6000,
+        help_text=_("Source, transit or destination; internal and cross-border; forms of exploitation."),
+    )
+    law_name = models.CharField(_("anti-trafficking law"), max_length=300, blank=True)
+    law_year_adopted = models.PositiveSmallIntegerField(
+        _("law adopted (year)"), null=True, blank=True, validators=LAW_YEAR_VALIDATORS
+    )
+    law_year_amended = models.PositiveSmallIntegerField(
+        _("law last amended (year)"), null=True, blank=True, validators=LAW_YEAR_VALIDATORS
+    )
+    legal_framework = models.TextField(_("legal framework"), blank=True, max_length=6000)
+    coordination_body = models.CharField(_("national coordination body"), max_length=300, blank=True)
+    action_plan = models.CharField(
+        _("national action plan"), max_length=300, blank=True, help_text=_("E.g. “Yes, 2016–2018” or “None”.")
+    )
+    prevention = models.TextField(_("prevention"), blank=True, max_length=6000)
+    hotlines = models.CharField(
+        _("hotlines"), max_length=500, blank=True, help_text=_("Name and number of each TIP hotline, or “None”.")
+    )
+    shelters = models.CharField(
+        _("shelters"), max_length=500, blank=True, help_text=_("Specialized TIP shelters and who runs them, or “None”.")
+    )
+    protection = models.TextField(
+        _("protection"), blank=True, max_length=6000, help_text=_("Identification, referral, shelters, assistance.")
+    )
+    prosecution = models.TextField(_("prosecution"), blank=True, max_length=6000)
+    ngo_network = models.CharField(_("national NGO network"), max_length=300, blank=True)
+    mou_status = models.CharField(
+        _("MOU with the government"),
+        max_length=300,
+        blank=True,
+        help_text=_("Status of an MOU between the NGO network and the national TIP commission."),
+    )
+    partnerships = models.TextField(_("partnerships and cross-border cooperation"), blank=True, max_length=6000)
+    ngo_activities = models.TextField(_("activities of CTIP NGOs"), blank=True, max_length=6000)
+    challenges = models.TextField(_("challenges"), blank=True, max_length=6000)
+    recommendations = models.TextField(_("recommendations"), blank=True, max_length=6000)
+    sources = models.TextField(_("sources"), blank=True, max_length=3000)
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    updated_at = models.DateTimeField(_("last saved"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last saved by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    return_comment = models.TextField(_("comment when sent back"), blank=True, max_length=2000)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review revision")
+        verbose_name_plural = _("review revisions")
+        ordering = ["review", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "number"], name="unique_revision_number"),
+            models.UniqueConstraint(
+                fields=["review"],
+                condition=Q(status__in=["draft", "submitted"]),
+                name="one_open_revision_per_review",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.review} r{self.number} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored = ReviewRevision.objects.filter(pk=self.pk).values(*self.CONTENT_FIELDS, "status", "number").first()
+            if stored and stored["status"] in self.FROZEN_STATUSES:
+                changed = [f for f in [*self.CONTENT_FIELDS, "number"] if stored[f] != getattr(self, f)]
+                if changed:
+                    raise ImmutableRevisionError(
+                        f"Revision {self.pk} is {stored['status']}; its content cannot change ({', '.join(changed)})."
+                    )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("countryreviews:revision", args=[self.review.country_id.lower(), self.review.year, self.number])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def clean(self):
+        if self.law_year_adopted and self.law_year_amended and self.law_year_amended < self.law_year_adopted:
+            raise ValidationError({"law_year_amended": _("The law cannot be amended before it was adopted.")})
+
+    def content(self) -> dict:
+        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+
+    def statistic(self, indicator: str, year: int):
+        """The value of an indicator for a year, or None when not reported (uses prefetched statistics)."""
+        for stat in self.statistics.all():
+            if stat.indicator == indicator and stat.year == year:
+                return stat
+        return None
+
+
+class ReviewStatistic(models.Model):
+    """An aggregate figure reported in a review. Never data about an individual victim."""
+
+    class Indicator(models.TextChoices):
+        VICTIMS_IDENTIFIED = "victims_identified", _("Victims identified (total)")
+        VICTIMS_FEMALE = "victims_female", _("Victims identified: women and girls")
+        VICTIMS_MALE = "victims_male", _("Victims identified: men and boys")
+        VICTIMS_CHILDREN = "victims_children", _("Victims identified: children (under 18)")
+        VICTIMS_LABOUR = "victims_labour", _("Victims identified: forced labour")
+        VICTIMS_SEXUAL = "victims_sexual", _("Victims identified: sexual exploitation")
+        VICTIMS_OTHER = "victims_other", _("Victims identified: other forms of exploitation")
+        CASES_INVESTIGATED = "cases_investigated", _("Cases investigated")
+        PROSECUTIONS = "prosecutions", _("Prosecutions")
+        CONVICTIONS = "convictions", _("Convictions")
+        HOTLINE_CALLS = "hotline_calls", _("Hotline calls")
+        SHELTER_ADMISSIONS = "shelter_admissions", _("Shelter admissions")
+
+    revision = models.ForeignKey(ReviewRevision, on_delete=models.CASCADE, related_name="statistics", verbose_name=_("revision"))
+    indicator = models.CharField(_("indicator"), max_length=30, choices=Indicator.choices)
+    value = models.PositiveIntegerField(_("value"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("Tick for an estimate or demo figure that is not from a published source."),
+    )
+
+    class Meta:
+        verbose_name = _("statistic")
+        verbose_name_plural = _("statistics")
+        ordering = ["indicator", "year", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "indicator", "year"], name="one_value_per_indicator_year"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="statistic_value_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_indicator_display()} {self.year}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        self._check_open()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_open()
+        return super().delete(*args, **kwargs)
+
+    def _check_open(self):
+        status = ReviewRevision.objects.filter(pk=self.revision_id).values_list("status", flat=True).first()
+        if status in ReviewRevision.FROZEN_STATUSES:
+            raise ImmutableRevisionError(f"Revision {self.revision_id} is {status}; its statistics cannot change.")
+
+
+class ReviewChange(models.Model):
+    """The audit trail of a review: who saved, submitted, published, returned or withdrew what, and when."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("started")
+        SAVED = "saved", _("saved")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("sent back")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    revision = models.ForeignKey(ReviewRevision, on_delete=models.CASCADE, related_name="changes", verbose_name=_("revision"))
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    fields = models.JSONField(_("changed fields"), default=list, blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("review change")
+        verbose_name_plural = _("review changes")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.revision} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    def field_labels(self) -> list[str]:
+        labels = {f.name: f.verbose_name for f in ReviewRevision._meta.fields}
+        labels["statistics"] = _("statistics")
+        return [str(labels.get(name, name)) for name in self.fields]
+
+
+class OverviewQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=RegionalOverview.Status.PUBLISHED)
+
+
+class RegionalOverview(models.Model):
+    """An edition of the regional overview: an introduction plus the pinned published review of each country."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=YEAR_VALIDATORS)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True, max_length=8000)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    revisions = models.ManyToManyField(
+        ReviewRevision, through="OverviewEntry", related_name="overviews", verbose_name=_("pinned revisions")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assembled by"),
+    )
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    objects = OverviewQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("regional overview")
+        verbose_name_plural = _("regional overviews")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.display_title
+
+    def get_absolute_url(self):
+        return reverse("countryreviews:overview-year", args=[self.year])
+
+    @property
+    def display_title(self) -> str:
+        return self.title or str(_("Regional overview %(year)s") % {"year": self.year})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class OverviewEntry(models.Model):
+    """A country's review pinned, at one published revision, in an overview edition."""
+
+    overview = models.ForeignKey(RegionalOverview, on_delete=models.CASCADE, related_name="entries", verbose_name=_("overview"))
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
+    revision = models.ForeignKey(
+        ReviewRevision, on_delete=models.PROTECT, related_name="overview_entries", verbose_name=_("revision")
+    )
+
+    class Meta:
+        verbose_name = _("overview entry")
+        verbose_name_plural = _("overview entries")
+        ordering = ["country__order", "country__name"]
+        constraints = [models.UniqueConstraint(fields=["overview", "country"], name="one_entry_per_country")]
+
+    def __str__(self):
+        return f"{self.overview.year}: {self.revision}"
+
+    def clean(self):
+        if self.revision_id and self.revision.status != ReviewRevision.Status.PUBLISHED:
+            raise ValidationError({"revision": _("Only a published revision can be pinned.")})
+        if self.revision_id and self.country_id and self.revision.review.country_id != self.country_id:
+            raise ValidationError({"revision": _("The revision must be of this country's review.")})
