@@ -342,3 +342,9 @@ class ForumDocument(models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:document", args=[self.forum.slug, self.pk])
+
+    @property
+    def format_label(self) -> str:
+        return {"application/pdf": "PDF", "application/vnd.oasis.opendocument.text": "ODT"}.get(
+            self.content_type, "DOCX"
+        )

@@ -1,0 +1,175 @@
+"""Forms of the forum records: the forum itself, its programme and outcomes, uploads and progress updates."""
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Country, Organization
+
+from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, detect_document_type
+from .models import RESERVED_SLUGS, ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ForumForm(forms.ModelForm):
+    class Meta:
+        model = Forum
+        fields = [
+            "title", "slug", "kind", "status", "start_date", "end_date", "dates_tentative", "city", "country",
+            "venue", "organizers", "organizers_text", "funders", "funders_text", "summary",
+        ]
+        widgets = {
+            "start_date": DATE_WIDGET,
+            "end_date": DATE_WIDGET,
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "organizers": forms.SelectMultiple(attrs={"size": 8}),
+            "funders": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organizations = Organization.objects.select_related("country").order_by("country__order", "name")
+        self.fields["organizers"].queryset = organizations
+        self.fields["funders"].queryset = organizations
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("This address is used by another page; choose another slug."))
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["date", "order", "kind", "title", "summary"]
+        widgets = {"date": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        forum = self.instance.forum if self.instance.forum_id else None
+        if forum and not (forum.start_date <= date <= forum.end_date):
+            raise forms.ValidationError(_("The day must fall within the forum's dates."))
+        return date
+
+
+class RecommendationForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["cluster_code", "cluster_title", "order", "target_country", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["order", "text", "responsible_organizations", "responsible_countries", "due_date", "status"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "due_date": DATE_WIDGET,
+            "responsible_organizations": forms.SelectMultiple(attrs={"size": 4}),
+            "responsible_countries": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_organizations"].queryset = Organization.objects.order_by("name")
+        self.fields["responsible_countries"].queryset = Country.objects.all()
+
+
+SessionFormSet = inlineformset_factory(
+    Forum, Session, form=SessionForm, extra=2, can_delete=True, max_num=60, validate_max=True
+)
+RecommendationFormSet = inlineformset_factory(
+    Forum, Recommendation, form=RecommendationForm, extra=2, can_delete=True, max_num=100, validate_max=True
+)
+ActionItemFormSet = inlineformset_factory(
+    Forum, ActionItem, form=ActionItemForm, extra=2, can_delete=True, max_num=60, validate_max=True
+)
+
+
+class DocumentForm(forms.ModelForm):
+    """An outcome document: PDF, DOCX or ODT, recognised by its content."""
+
+    class Meta:
+        model = ForumDocument
+        fields = ["title", "file"]
+        help_texts = {"file": _("PDF, DOCX or ODT, at most 10 MB.")}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)}
+            )
+        detected = detect_document_type(upload)
+        if detected is None:
+            raise forms.ValidationError(
+                _("This file is not a PDF, DOCX or ODT document. Save it in one of these formats and upload it again.")
+            )
+        name_extension = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if name_extension != detected.extension:
+            raise forms.ValidationError(
+                _(
+                    "The file's name ends in “%(name_ext)s” but its content is a %(real_ext)s document. "
+                    "Rename it and upload it again."
+                )
+                % {"name_ext": name_extension or _("(no extension)"), "real_ext": detected.extension.lstrip(".").upper()}
+            )
+        self.detected = detected
+        return upload
+
+    def save(self, commit=True):
+        document = super().save(commit=False)
+        upload = self.cleaned_data["file"]
+        document.original_name = upload.name[:255]
+        document.content_type = self.detected.content_type
+        document.size = upload.size
+        # The stored name comes from the detected type, never from the client's name.
+        upload.name = f"document{EXTENSIONS[self.detected.content_type]}"
+        if commit:
+            document.save()
+        return document
+
+
+class ActionUpdateForm(forms.ModelForm):
+    class Meta:
+        model = ActionUpdate
+        fields = ["date", "text", "new_status"]
+        widgets = {"date": DATE_WIDGET, "text": forms.Textarea(attrs={"rows": 4})}
+        labels = {"new_status": _("Change the status to")}
+        help_texts = {
+            "text": _("What has been done, by whom, what is next. Never describe individual victims."),
+            "new_status": _("Leave empty to keep the current status."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_status"].choices = [("", _("(keep the current status)"))] + list(
+            ActionItem.Status.choices
+        )
+
+    def clean_date(self):
+        from .models import today
+
+        date = self.cleaned_data["date"]
+        if date > today():
+            raise forms.ValidationError(_("A progress update cannot be dated in the future."))
+        return date
+
+
+class ParticipantImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Columns: name, organization, country, role, e-mail, phone, attended. Saved as UTF-8."),
+    )

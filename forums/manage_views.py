@@ -1,0 +1,205 @@
+"""Coordinators' pages: forum forms, programme and outcomes, documents, participant import and export,
+and the progress updates that steering committee representatives and coordinators post."""
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.signing import BadSignature, Signer
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import participants_csv, permissions
+from .forms import (
+    ActionItemFormSet,
+    ActionUpdateForm,
+    DocumentForm,
+    ForumForm,
+    ParticipantImportForm,
+    RecommendationFormSet,
+    SessionFormSet,
+)
+from .models import Forum
+
+IMPORT_SESSION_KEY = "forums-participant-import"
+
+
+@login_required
+def forum_create(request):
+    permissions.require_forum_manager(request.user)
+    return _forum_form(request, Forum())
+
+
+@login_required
+def forum_edit(request, slug):
+    return _forum_form(request, permissions.get_manageable_forum(request.user, slug))
+
+
+def _forum_form(request, forum):
+    form = ForumForm(request.POST or None, instance=forum)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                forum = form.save()
+            messages.success(request, _("The forum “%(title)s” was saved.") % {"title": forum.title})
+            return redirect(forum)
+        messages.error(request, _("Nothing was saved. Please correct the errors below."))
+    return render(
+        request, "forums/forum_form.html", {"form": form, "forum": forum},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+FORMSETS = {
+    "sessions": (SessionFormSet, gettext_lazy("Programme (sessions)")),
+    "recommendations": (RecommendationFormSet, gettext_lazy("Recommendations")),
+    "action-items": (ActionItemFormSet, gettext_lazy("Action items")),
+}
+
+
+@login_required
+def forum_part_edit(request, slug, part):
+    """One page per part of a forum's record: its sessions, recommendations or action items."""
+    forum = permissions.get_manageable_forum(request.user, slug)
+    formset_class, title = FORMSETS[part]
+    formset = formset_class(request.POST or None, instance=forum, prefix=part)
+    if request.method == "POST":
+        if formset.is_valid():
+            with transaction.atomic():
+                formset.save()
+            messages.success(request, _("%(part)s of “%(title)s” saved.") % {"part": title, "title": forum.title})
+            return redirect(forum)
+        messages.error(request, _("Nothing was saved. Please correct the errors below."))
+    return render(
+        request, "forums/part_form.html", {"forum": forum, "formset": formset, "title": title},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def documents(request, slug):
+    forum = permissions.get_manageable_forum(request.user, slug)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                document = form.save(commit=False)
+                document.forum = forum
+                document.uploaded_by = request.user
+                document.save()
+            messages.success(request, _("“%(title)s” was uploaded.") % {"title": document.title})
+            return redirect("forums:documents", slug=forum.slug)
+        messages.error(request, _("The document was not uploaded. Please correct the errors below."))
+    return render(
+        request, "forums/documents.html", {"forum": forum, "form": form, "documents": forum.documents.all()},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def document_delete(request, slug, pk):
+    forum = permissions.get_manageable_forum(request.user, slug)
+    document = get_object_or_404(forum.documents, pk=pk)
+    with transaction.atomic():
+        document.delete()
+        transaction.on_commit(lambda: document.file.delete(save=False))
+    messages.success(request, _("“%(title)s” was deleted.") % {"title": document.title})
+    return redirect("forums:documents", slug=forum.slug)
+
+
+def _signer(forum):
+    return Signer(salt=f"forums.participant-import.{forum.pk}")
+
+
+@login_required
+def participants_import(request, slug):
+    """Upload → preview with every error, line by line → confirm. Nothing is saved before confirming.
+
+    Between the two steps the parsed rows stay in the server-side session (signed with the forum,
+    so a preview of one forum cannot be confirmed into another); the client only sends back a token.
+    """
+    forum = permissions.get_manageable_forum(request.user, slug)
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm_import(request, forum)
+    form = ParticipantImportForm(request.POST or None, request.FILES or None)
+    context = {"forum": forum, "form": form, "header": ",".join(participants_csv.HEADER)}
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = participants_csv.read_rows(form.cleaned_data["file"].read())
+        except participants_csv.CsvFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            checked = participants_csv.check_rows(forum, rows)
+            context.update(checked=checked, has_errors=participants_csv.has_errors(checked))
+            context["error_count"] = sum(1 for row in checked if row.errors)
+            if not context["has_errors"]:
+                token = hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+                request.session[IMPORT_SESSION_KEY] = {"forum": forum.pk, "token": token, "rows": rows}
+                context["token"] = _signer(forum).sign(token)
+    status = 400 if request.method == "POST" and (form.errors or context.get("has_errors")) else 200
+    return render(request, "forums/participants_import.html", context, status=status)
+
+
+def _confirm_import(request, forum):
+    stored = request.session.get(IMPORT_SESSION_KEY)
+    try:
+        token = _signer(forum).unsign(request.POST.get("token", ""))
+    except BadSignature:
+        token = None
+    if not stored or stored.get("forum") != forum.pk or stored.get("token") != token:
+        messages.error(request, _("This preview has expired or was replaced by another upload. Upload the file again."))
+        return redirect("forums:participants-import", slug=forum.slug)
+    try:
+        count = participants_csv.import_rows(forum, stored["rows"])
+    except ValueError:
+        messages.error(request, _("The list changed since the preview and now has errors. Upload the file again."))
+        return redirect("forums:participants-import", slug=forum.slug)
+    finally:
+        request.session.pop(IMPORT_SESSION_KEY, None)
+    messages.success(request, _("%(count)s participants were imported.") % {"count": count})
+    return redirect(reverse("forums:detail", args=[forum.slug]) + "#participants")
+
+
+@login_required
+def participants_export(request, slug):
+    forum = permissions.get_visible_forum(request.user, slug)
+    if not permissions.can_export_participants(request.user):
+        raise PermissionDenied
+    response = HttpResponse(
+        "\ufeff" + participants_csv.export_participants(forum), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{forum.slug}-participants.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def action_item_update(request, pk):
+    """Post a dated progress update on an action item, optionally changing its status."""
+    item = permissions.get_updatable_action_item(request.user, pk)
+    form = ActionUpdateForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                update = form.save(commit=False)
+                update.item = item
+                update.author = request.user
+                update.save()
+                if update.new_status and update.new_status != item.status:
+                    item.status = update.new_status
+                    item.save(update_fields=["status", "updated_at"])
+            messages.success(request, _("Your progress update was posted."))
+            return redirect(reverse("forums:follow-up") + f"#action-{item.pk}")
+        messages.error(request, _("The update was not posted. Please correct the errors below."))
+    updates = item.updates.select_related("author")
+    return render(
+        request, "forums/action_update.html", {"item": item, "form": form, "updates": updates},
+        status=400 if request.method == "POST" else 200,
+    )

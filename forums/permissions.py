@@ -1,0 +1,58 @@
+"""Who may see and change what in the forum records. Views and templates ask these; nothing else decides.
+
+Forum records and the follow-up tracker are public. Coordinators manage forums (forms, uploads,
+participant imports and exports); steering committee representatives and coordinators post
+progress updates on action items. Participants' personal contacts are for coordinators only.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from members.permissions import is_coordinator, is_network_member, is_steering_representative
+
+from .models import ActionItem, Forum
+
+
+def can_manage_forums(user) -> bool:
+    return is_coordinator(user)
+
+
+def can_update_action_items(user) -> bool:
+    return is_coordinator(user) or is_steering_representative(user)
+
+
+def can_see_participant_names(user) -> bool:
+    """The public sees participating organizations; network members also see who came."""
+    return is_network_member(user)
+
+
+def can_see_participant_contacts(user) -> bool:
+    return is_coordinator(user)
+
+
+def can_export_participants(user) -> bool:
+    return is_coordinator(user)
+
+
+def get_visible_forum(user, slug: str) -> Forum:
+    """Every forum record is public; an unknown slug is a 404."""
+    return get_object_or_404(Forum.objects.select_related("country"), slug=slug)
+
+
+def get_manageable_forum(user, slug: str) -> Forum:
+    forum = get_visible_forum(user, slug)
+    if not can_manage_forums(user):
+        raise PermissionDenied
+    return forum
+
+
+def require_forum_manager(user) -> None:
+    if not can_manage_forums(user):
+        raise PermissionDenied
+
+
+def get_updatable_action_item(user, pk: int) -> ActionItem:
+    item = get_object_or_404(ActionItem.objects.select_related("forum"), pk=pk)
+    if not can_update_action_items(user):
+        raise PermissionDenied
+    return item

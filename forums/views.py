@@ -1,0 +1,148 @@
+"""Public pages of the forum records: the list, a forum, the follow-up tracker, calendars and documents."""
+
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from members.models import Organization
+
+from . import permissions
+from .documents import safe_download_name
+from .filters import ForumFilter, TrackerFilter
+from .ics import build_calendar
+from .models import ActionItem, Forum, ForumDocument, today
+
+TRACKER_PAGE_SIZE = 50
+
+
+def forum_list(request):
+    """Upcoming forums first (soonest first), then past ones (latest first), filterable."""
+    forum_filter = ForumFilter(request.GET, queryset=Forum.objects.for_list())
+    forums = list(forum_filter.qs.order_by("start_date", "pk"))
+    on = today()
+    upcoming = [f for f in forums if f.end_date >= on]
+    past = sorted((f for f in forums if f.end_date < on), key=lambda f: (f.start_date, f.pk), reverse=True)
+    return render(
+        request,
+        "forums/list.html",
+        {
+            "filter": forum_filter,
+            "upcoming": upcoming,
+            "past": past,
+            "is_filtered": any(request.GET.get(k) for k in ForumFilter.Meta.fields),
+            "can_manage": permissions.can_manage_forums(request.user),
+        },
+    )
+
+
+def _organizations_by_country(participants, user):
+    """Participating organizations grouped by country, each once, linked when visible in the directory."""
+    show_applicants = permissions.can_manage_forums(user)
+    groups: dict = {}
+    for participant in participants:
+        org = participant.organization
+        country = participant.country or (org.country if org else None)
+        label = str(org) if org else participant.organization_name
+        if not label:
+            continue
+        key = (country.order, str(country)) if country else (999, "")
+        linkable = org is not None and (show_applicants or org.membership_status != Organization.MembershipStatus.APPLICANT)
+        entries = groups.setdefault(key, {"country": country, "organizations": {}})["organizations"]
+        entries.setdefault(label.casefold(), {"label": label, "organization": org if linkable else None})
+    return [
+        {
+            "country": group["country"],
+            "organizations": sorted(group["organizations"].values(), key=lambda e: e["label"].casefold()),
+        }
+        for _key, group in sorted(groups.items())
+    ]
+
+
+def forum_detail(request, slug):
+    forum = permissions.get_visible_forum(request.user, slug)
+    sessions = list(forum.sessions.all())
+    participants = list(forum.participants.select_related("organization__country", "country"))
+    recommendations = list(forum.recommendations.select_related("target_country"))
+    action_items = list(forum.action_items.for_tracker())
+    return render(
+        request,
+        "forums/detail.html",
+        {
+            "forum": forum,
+            "organizers": list(forum.organizers.all()),
+            "funders": list(forum.funders.all()),
+            "session_days": [(day, list(items)) for day, items in groupby(sessions, key=lambda s: s.date)],
+            "organizations_by_country": _organizations_by_country(participants, request.user),
+            "participants": participants,
+            "attended_count": sum(1 for p in participants if p.attended),
+            "clusters": [
+                (code, list(items)) for code, items in groupby(recommendations, key=lambda r: (r.cluster_code, r.cluster_title))
+            ],
+            "action_items": action_items,
+            "documents": list(forum.documents.all()),
+            "can_manage": permissions.can_manage_forums(request.user),
+            "can_update": permissions.can_update_action_items(request.user),
+            "show_names": permissions.can_see_participant_names(request.user),
+            "show_contacts": permissions.can_see_participant_contacts(request.user),
+        },
+    )
+
+
+def tracker(request):
+    """Every action item of every forum, with responsibilities, due dates, status and update history."""
+    tracker_filter = TrackerFilter(request.GET, queryset=ActionItem.objects.for_tracker())
+    items = tracker_filter.qs.order_by("-forum__start_date", "forum__pk", "order", "pk")
+    page = Paginator(items, TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "forums/tracker.html",
+        {
+            "filter": tracker_filter,
+            "page_obj": page,
+            "items": page.object_list,
+            "querystring": query.urlencode(),
+            "is_filtered": any(request.GET.get(k) for k in TrackerFilter.Meta.fields),
+            "overdue_count": ActionItem.objects.overdue().count(),
+            "can_update": permissions.can_update_action_items(request.user),
+        },
+    )
+
+
+def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar(request):
+    """Upcoming forums as an iCalendar feed that calendar programs can subscribe to."""
+    forums = Forum.objects.upcoming().exclude(status=Forum.Status.CANCELLED).select_related("country")
+    content = build_calendar(forums.order_by("start_date", "pk"), request, _("CTIP network forums"))
+    return _calendar_response(content, "ctip-forums.ics")
+
+
+def forum_calendar(request, slug):
+    forum = permissions.get_visible_forum(request.user, slug)
+    return _calendar_response(build_calendar([forum], request, forum.title), f"{forum.slug}.ics")
+
+
+def document_download(request, slug, pk):
+    document = get_object_or_404(ForumDocument.objects.select_related("forum"), forum__slug=slug, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404(_("The file of this document is missing.")) from exc
+    extension = "." + document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=safe_download_name(document.original_name or document.title, extension),
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
