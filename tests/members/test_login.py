@@ -81,3 +81,12 @@ def test_logging_out_ends_the_session(client):
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_login_does_not_redirect_to_another_site(client):
+    make_user("login.test@example.org")
+    response = client.post(
+        "/accounts/login/?next=https://evil.example/", {"login": "login.test@example.org", "password": "test-pass-123"}
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]

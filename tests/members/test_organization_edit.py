@@ -367,3 +367,34 @@ def test_the_edit_page_title_names_the_organization_for_those_allowed(client_as,
         assert "Edit the profile of Madina Test NGO" in response.content.decode()
     else:
         assert "Edit the profile of" not in response.content.decode()
+
+
+@pytest.mark.parametrize("formset", ["services", "people"])
+def test_rows_of_another_organization_cannot_be_taken_over(editor_client, rendered, organization, other_organization, formset):
+    foreign_service = make_service(other_organization, name="Foreign Hotline")
+    foreign_person = make_person(other_organization, name="Foreign Person")
+    foreign = foreign_service if formset == "services" else foreign_person
+    data = form_data(rendered) | {f"{formset}-0-id": str(foreign.pk), f"{formset}-0-name": "Taken over"}
+    response = editor_client.post(edit_url(organization), data)
+    assert response.status_code in (302, 400)  # Django drops the unknown row; either way nothing is taken over
+    foreign.refresh_from_db()
+    assert foreign.name in ("Foreign Hotline", "Foreign Person")
+    assert foreign.organization_id == other_organization.pk
+    assert not organization.services.filter(name="Taken over").exists()
+    assert not organization.people.filter(name="Taken over").exists()
+
+
+def test_a_post_without_the_formset_management_data_saves_nothing(editor_client, rendered, organization):
+    before = snapshot(organization)
+    response = editor_client.post(edit_url(organization), {"description": "No management form"})
+    assert response.status_code == 400
+    assert snapshot(organization) == before
+
+
+def test_a_logo_with_a_disallowed_extension_is_refused(editor_client, rendered, organization):
+    data = form_data(rendered) | {"logo": SimpleUploadedFile("logo.exe", png_bytes(), "image/png")}
+    response = editor_client.post(edit_url(organization), data)
+    assert response.status_code == 400
+    assert "logo" in response.context["form"].errors
+    organization.refresh_from_db()
+    assert not organization.logo

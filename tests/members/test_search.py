@@ -60,6 +60,7 @@ def directory(db):
     make_organization("AF", name="Kabul Women Centre", acronym="KWC", name_local="مرکز زنان كابل", slug="kwc")
     make_organization("AF", name="Herat Youth", acronym="HY", name_local="جوانان هرات کابلی", slug="hy")
     make_organization("AF", name="Ali Foundation", acronym="AF1", name_local="بنياد علي", slug="ali")
+    make_organization("AF", name="Wish Centre", acronym="WC", name_local="می\u200cخواهم", slug="wish")
     make_organization("UZ", name="Istiqlol Avlodi", acronym="", name_local="Истиқлол авлоди", city="Jizzakh", slug="ia")
 
 
@@ -84,6 +85,8 @@ def directory(db):
         ("بن\u200cیاد", ["Ali Foundation"]),  # ZWNJ ignored
         ("زنان کابل", ["Kabul Women Centre"]),
         ("  kabul   women  ", ["Kabul Women Centre"]),
+        ("میخواهم", ["Wish Centre"]),  # ZWNJ in the stored name ignored
+        ("می\u200cخواهم", ["Wish Centre"]),
         ("kabul herat", []),
         ("nothing like this", []),
     ],
@@ -95,7 +98,7 @@ def test_search_finds_names_acronyms_and_local_names_in_any_script(client, direc
 
 
 def test_an_empty_query_lists_everyone(client, directory):
-    assert len(names(client.get("/members/", {"q": ""}))) == 6
+    assert len(names(client.get("/members/", {"q": ""}))) == 7
 
 
 def test_search_is_a_literal_substring_match(client, directory):
@@ -255,3 +258,15 @@ def test_organization_search_text_of_bulk_data_matches_save(db):
     stored = org.search_text
     Organization.objects.get(pk=org.pk).save()
     assert Organization.objects.get(pk=org.pk).search_text == stored
+
+
+@pytest.mark.parametrize("params", [{"country": "zz"}, {"focus": "no-such-area"}, {"service": "teleport"}, {"kind": "x"}])
+def test_an_unknown_filter_value_does_not_break_the_page(client, filtered, params):
+    response = client.get("/members/", params)
+    assert response.status_code == 200
+
+
+def test_markup_in_the_query_is_escaped(client, directory):
+    html = client.get("/members/", {"q": '"><script>alert(1)</script>'}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
