@@ -122,3 +122,48 @@ class SteeringCommitteeSeatAdmin(admin.ModelAdmin):
     search_fields = ["organization__name", "representative__name"]
     list_select_related = ["country", "organization", "representative"]
     autocomplete_fields = ["organization", "representative"]
+
+
+# Joining, invitations and the list-serve (issue 6).
+from .models import Application, Invitation, Notification, NotificationPreference  # noqa: E402
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "contact_name", "status", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status", "country"]
+    search_fields = ["name", "acronym", "contact_name", "contact_email"]
+    list_select_related = ["country", "decided_by"]
+    readonly_fields = ["created_at", "decided_at", "decided_by", "organization"]
+    filter_horizontal = ["focus_areas"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organization", "role", "invited_by", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "organization__name"]
+    list_select_related = ["organization", "invited_by"]
+    exclude = ["token_hash"]
+    readonly_fields = ["organization", "email", "role", "invited_by", "created_at", "accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request):
+        return False  # invitations are sent from the staff page, which e-mails the link
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "frequency", "review_published", "overview_published", "forums", "action_items", "new_members"]
+    list_filter = ["frequency"]
+    search_fields = ["user__email"]
+    autocomplete_fields = ["user"]
+    filter_horizontal = ["review_countries"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["subject", "user", "topic", "digest", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "topic", "digest"]
+    search_fields = ["subject", "user__email", "dedupe_key"]
+    list_select_related = ["user"]
+    readonly_fields = ["created_at", "sent_at"]

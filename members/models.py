@@ -1,14 +1,21 @@
 """Countries, organizations, their services and people, and the steering committee."""
 
+import hashlib
+import secrets
 import unicodedata
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # Arabic-script letters that Dari, Pashto and Urdu keyboards type differently: searching
 # for "کابل" must find "كابل". Folded to the Persian forms, together with casefolding for
@@ -68,6 +75,13 @@ class User(AbstractUser):
         _("network coordinator"),
         default=False,
         help_text=_("Secretariat staff who manage accounts, organizations, seats and forums."),
+    )
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The portal and its e-mails use this language after you log in."),
     )
 
     USERNAME_FIELD = "email"
@@ -277,6 +291,7 @@ class Organization(models.Model):
     search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
 
     class Meta:
         verbose_name = _("organization")
@@ -327,6 +342,8 @@ class Service(models.Model):
     languages = models.CharField(_("languages"), max_length=200, blank=True)
     toll_free = models.BooleanField(_("toll-free"), default=False)
     description = models.TextField(_("description"), blank=True, max_length=1000)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("service")
@@ -379,6 +396,8 @@ class Person(models.Model):
         verbose_name=_("user account"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -407,6 +426,8 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -416,6 +437,37 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organization} ({self.get_role_display()})"
+
+    @property
+    def is_editor(self) -> bool:
+        return self.role == self.Role.EDITOR
+
+    def _ensure_another_editor(self):
+        """An organization always keeps at least one editor; locks its editor rows while checking."""
+        editors = list(
+            Membership.objects.select_for_update()
+            .filter(organization_id=self.organization_id, role=self.Role.EDITOR)
+            .values_list("pk", flat=True)
+        )
+        if self.pk in editors and len(editors) == 1:
+            raise ValidationError(
+                _("An organization must keep at least one editor. Make someone else an editor first.")
+            )
+
+    def change_role(self, role: str):
+        """Give this member another role, refusing to demote the organization's last editor."""
+        with transaction.atomic():
+            if self.role == self.Role.EDITOR and role != self.Role.EDITOR:
+                self._ensure_another_editor()
+            self.role = role
+            self.save(update_fields=["role"])
+
+    def remove(self):
+        """Take this user out of the organization, refusing to remove its last editor."""
+        with transaction.atomic():
+            if self.role == self.Role.EDITOR:
+                self._ensure_another_editor()
+            self.delete()
 
 
 class SeatQuerySet(models.QuerySet):
@@ -480,3 +532,273 @@ def countries_with_member_counts():
             filter=Q(organizations__membership_status=Organization.MembershipStatus.MEMBER),
         )
     )
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Application.Status.PENDING)
+
+
+class Application(models.Model):
+    """An organization's request to join the network, sent through the public form."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    name = models.CharField(_("organization name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Organization.Kind.choices, default=Organization.Kind.NGO
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[URLValidator(schemes=["http", "https"])])
+    description = models.TextField(_("what the organization does"), max_length=3000)
+    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="+", verbose_name=_("focus areas"))
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_position = models.CharField(_("position"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    consent = models.BooleanField(_("consent to be contacted"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "members.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True, max_length=2000)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="applications",
+        verbose_name=_("organization created"),
+    )
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.country_id}, {self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    def _lock_pending(self):
+        """Re-read this application locked; a decision already taken (e.g. in another tab) is refused."""
+        current = Application.objects.select_for_update().get(pk=self.pk)
+        if current.status != self.Status.PENDING:
+            raise ValidationError(_("This application was already decided."))
+
+    def approve(self, by):
+        """Create the member organization, its contact person and an editor invitation; returns (invitation, token)."""
+        with transaction.atomic():
+            self._lock_pending()
+            organization = Organization.objects.create(
+                name=self.name,
+                acronym=self.acronym,
+                slug=unique_organization_slug(self.acronym or self.name),
+                country=self.country,
+                kind=self.kind,
+                membership_status=Organization.MembershipStatus.MEMBER,
+                city=self.city,
+                website=self.website,
+                description=self.description,
+            )
+            organization.focus_areas.set(self.focus_areas.all())
+            Person.objects.create(
+                name=self.contact_name,
+                position=self.contact_position,
+                organization=organization,
+                country=self.country,
+                email=self.contact_email,
+                phone=self.contact_phone,
+            )
+            invitation, token = Invitation.issue(organization, self.contact_email, Membership.Role.EDITOR, invited_by=by)
+            self.status = self.Status.APPROVED
+            self.organization = organization
+            self.decided_by = by
+            self.decided_at = timezone.now()
+            self.save(update_fields=["status", "organization", "decided_by", "decided_at"])
+        return invitation, token
+
+    def decline(self, by, reason: str):
+        if not reason.strip():
+            raise ValidationError({"decline_reason": _("Give the applicant a reason.")})
+        with transaction.atomic():
+            self._lock_pending()
+            self.status = self.Status.DECLINED
+            self.decline_reason = reason.strip()
+            self.decided_by = by
+            self.decided_at = timezone.now()
+            self.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
+
+
+def unique_organization_slug(text: str) -> str:
+    base = slugify(text)[:70].strip("-") or "organization"
+    slug, n = base, 2
+    while Organization.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+INVITATION_VALID_FOR = timedelta(days=14)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An e-mailed, single-use, expiring invitation to join an organization's staff. Only a hash of the token is kept."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organization")
+    )
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        "members.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        "members.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organization} ({self.get_role_display()})"
+
+    @classmethod
+    def issue(cls, organization, email, role, invited_by=None):
+        """Create an invitation; returns (invitation, raw token). The raw token exists only in the e-mail."""
+        token = secrets.token_urlsafe(32)
+        invitation = cls.objects.create(
+            organization=organization,
+            email=email.strip().lower(),
+            role=role,
+            token_hash=hash_token(token),
+            invited_by=invited_by,
+            expires_at=timezone.now() + INVITATION_VALID_FOR,
+        )
+        return invitation, token
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return "used"
+        if self.revoked_at:
+            return "revoked"
+        if self.is_expired:
+            return "expired"
+        return "pending"
+
+
+class Topic(models.TextChoices):
+    REVIEW_PUBLISHED = "review_published", _("A country review is published")
+    OVERVIEW_PUBLISHED = "overview_published", _("A regional overview is published")
+    FORUMS = "forums", _("A forum is announced or changed")
+    ACTION_ITEMS = "action_items", _("Follow-up actions of my organization are due or overdue")
+    NEW_MEMBERS = "new_members", _("A new organization joins the network")
+
+
+class NotificationPreference(models.Model):
+    """Which e-mail updates a user receives, and how often."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("Immediately, one e-mail per update")
+        WEEKLY = "weekly", _("Weekly digest")
+
+    user = models.OneToOneField(
+        "members.User", on_delete=models.CASCADE, related_name="notification_preference", verbose_name=_("user")
+    )
+    review_published = models.BooleanField(Topic.REVIEW_PUBLISHED.label, default=True)
+    review_all_countries = models.BooleanField(
+        _("reviews of all countries"), default=True, help_text=_("Untick to choose countries below.")
+    )
+    review_countries = models.ManyToManyField(
+        Country, blank=True, related_name="+", verbose_name=_("reviews of these countries")
+    )
+    overview_published = models.BooleanField(Topic.OVERVIEW_PUBLISHED.label, default=True)
+    forums = models.BooleanField(Topic.FORUMS.label, default=True)
+    action_items = models.BooleanField(Topic.ACTION_ITEMS.label, default=True)
+    new_members = models.BooleanField(Topic.NEW_MEMBERS.label, default=True)
+    frequency = models.CharField(
+        _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return f"{self.user} ({self.get_frequency_display()})"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def queued(self):
+        return self.filter(status=Notification.Status.QUEUED)
+
+
+class Notification(models.Model):
+    """One e-mail update queued for one user (the outbox); sent later by `send_notifications`."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Gave up")
+
+    user = models.ForeignKey(
+        "members.User", on_delete=models.CASCADE, related_name="notifications", verbose_name=_("user")
+    )
+    topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("body"))
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    dedupe_key = models.CharField(max_length=200)
+    digest = models.BooleanField(_("weekly digest"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "dedupe_key"], name="unique_notification_per_event")
+        ]
+        indexes = [models.Index(fields=["status", "digest"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.user} ({self.get_status_display()})"

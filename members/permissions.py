@@ -124,3 +124,40 @@ def get_editable_organization(user, slug: str) -> Organization:
     if not can_edit_organization(user, organization):
         raise PermissionDenied
     return organization
+
+
+# Joining, staff and history (issue 6).
+
+
+def can_review_applications(user) -> bool:
+    """Coordinators approve or decline membership applications."""
+    return is_coordinator(user)
+
+
+def can_manage_staff(user, organization: Organization) -> bool:
+    """Coordinators (any organization) and the organization's editors invite people and change their roles."""
+    return can_edit_organization(user, organization)
+
+
+def can_read_history(user, organization: Organization) -> bool:
+    """Coordinators read every organization's change history; editors their own organization's."""
+    return can_edit_organization(user, organization)
+
+
+def can_see_recent_changes(user) -> bool:
+    return is_coordinator(user)
+
+
+def get_staff_organization(user, slug: str) -> Organization:
+    """The organization whose staff to manage: 404 if not visible, 403 if visible but not theirs to manage."""
+    organization = get_visible_organization(user, slug)
+    if not can_manage_staff(user, organization):
+        raise PermissionDenied
+    return organization
+
+
+def get_history_organization(user, slug: str) -> Organization:
+    organization = get_visible_organization(user, slug)
+    if not can_read_history(user, organization):
+        raise PermissionDenied
+    return organization

@@ -1,13 +1,35 @@
 from django.urls import path, re_path
 
-from . import views
+from . import account, feeds, history, invitations, joining, staff, views
 
 app_name = "members"
 
 urlpatterns = [
     path("members/", views.directory, name="directory"),
+    path("members/join/", joining.join, name="join"),
+    path("members/join/thanks/", joining.join_thanks, name="join-thanks"),
+    path("members/applications/", joining.application_list, name="applications"),
+    path("members/applications/<int:pk>/", joining.application_detail, name="application"),
+    path("members/applications/<int:pk>/approve/", joining.application_approve, name="application-approve"),
+    path("members/applications/<int:pk>/decline/", joining.application_decline, name="application-decline"),
+    path("members/invitation/<str:token>/", invitations.invitation, name="invitation"),
+    path("members/account/", account.account, name="account"),
+    path("members/account/notifications/", account.notification_settings, name="notification-settings"),
+    path("members/unsubscribe/<str:token>/", account.unsubscribe, name="unsubscribe"),
+    path("members/recent-changes/", history.recent_changes, name="recent-changes"),
     path("members/org/<slug:slug>/", views.organization_detail, name="organization"),
     path("members/org/<slug:slug>/edit/", views.organization_edit, name="organization-edit"),
+    path("members/org/<slug:slug>/history/", history.organization_history, name="organization-history"),
+    path("members/org/<slug:slug>/staff/", staff.staff, name="staff"),
+    path("members/org/<slug:slug>/staff/invite/", staff.invite, name="staff-invite"),
+    path("members/org/<slug:slug>/staff/<int:pk>/role/", staff.change_role, name="staff-role"),
+    path("members/org/<slug:slug>/staff/<int:pk>/remove/", staff.remove, name="staff-remove"),
+    path(
+        "members/org/<slug:slug>/staff/invitations/<int:pk>/revoke/",
+        staff.revoke_invitation,
+        name="staff-invitation-revoke",
+    ),
     re_path(r"^members/(?P<code>[a-zA-Z]{2})/$", views.country_detail, name="country"),
     path("steering-committee/", views.steering_committee, name="steering-committee"),
+    path("feeds/members/", feeds.NewMembersFeed(), name="feed-new-members"),
 ]

@@ -1,0 +1,37 @@
+"""Transactional e-mails of the join flow: invitations and declined applications."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def absolute(path: str) -> str:
+    return settings.PORTAL_BASE_URL + path
+
+
+def send_invitation_email(invitation, token: str, *, welcome: bool = False):
+    """The only place the raw token appears: the link in this e-mail."""
+    context = {
+        "invitation": invitation,
+        "organization": invitation.organization,
+        "inviter": invitation.invited_by,
+        "url": absolute(reverse("members:invitation", args=[token])),
+        "welcome": welcome,
+    }
+    send_mail(
+        render_to_string("members/emails/invitation_subject.txt", context).strip(),
+        render_to_string("members/emails/invitation.txt", context),
+        None,
+        [invitation.email],
+    )
+
+
+def send_decline_email(application):
+    context = {"application": application}
+    send_mail(
+        render_to_string("members/emails/declined_subject.txt", context).strip(),
+        render_to_string("members/emails/declined.txt", context),
+        None,
+        [application.contact_email],
+    )

@@ -1,0 +1,122 @@
+"""Who changed what: an organization's change history and the coordinators' "recent changes" page.
+
+`RECENT_CHANGES_SOURCES` lists the historical models the network-wide page reads. Other apps add
+theirs by appending "app_label.Model" (a model with `history = HistoricalRecords()`), e.g. the lead adds
+"countryreviews.CountryReview" and "forums.ActionItem" here.
+"""
+
+from heapq import merge
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+
+from . import permissions
+from .models import Membership, Organization, Person, Service
+
+RECENT_CHANGES_SOURCES = ["members.Organization", "members.Service", "members.Person", "members.Membership"]
+RECENT_LIMIT = 100
+ORG_HISTORY_LIMIT = 200
+HIDDEN_FIELDS = {"search_text", "updated_at"}
+
+
+def _with_changes(records):
+    """Pair each record with the field changes since the previous record of the same object (no extra queries)."""
+    previous = {}
+    result = []
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        key = (type(record), record.id)
+        before = previous.get(key)
+        changes = []
+        if before is not None and record.history_type == "~":
+            delta = record.diff_against(before)
+            changes = [c for c in delta.changes if c.field not in HIDDEN_FIELDS]
+        previous[key] = record
+        result.append((record, changes))
+    result.reverse()
+    return result
+
+
+RELATED = {
+    Membership: ["history_user", "user", "organization"],
+    Service: ["history_user", "organization"],
+    Person: ["history_user", "organization"],
+}
+
+
+def _rows(model):
+    """A model's history with what labels need loaded up front (a fixed number of queries)."""
+    return model.history.select_related(*RELATED.get(model, ["history_user"]))
+
+
+def _label(record) -> str:
+    if isinstance(record, Membership.history.model):
+        return f"{record.user.email if record.user else '?'} – {record.organization}"
+    return str(record.instance)
+
+
+def _field_label(model, name):
+    try:
+        return model._meta.get_field(name).verbose_name
+    except Exception:
+        return name
+
+
+@login_required
+def organization_history(request, slug):
+    organization = permissions.get_history_organization(request.user, slug)
+    records = []
+    for model, lookup in (
+        (Organization, {"id": organization.pk}),
+        (Service, {"organization_id": organization.pk}),
+        (Person, {"organization_id": organization.pk}),
+        (Membership, {"organization_id": organization.pk}),
+    ):
+        records += list(_rows(model).filter(**lookup).order_by("-history_date")[
+            :ORG_HISTORY_LIMIT
+        ])
+    entries = [
+        {
+            "record": record,
+            "model_name": record.instance_type._meta.verbose_name,
+            "label": _label(record),
+            "changes": [(_field_label(record.instance_type, c.field), c.old, c.new) for c in changes],
+        }
+        for record, changes in _with_changes(records)[:ORG_HISTORY_LIMIT]
+    ]
+    return render(request, "members/history.html", {"organization": organization, "entries": entries})
+
+
+@login_required
+def recent_changes(request):
+    if not permissions.can_see_recent_changes(request.user):
+        raise PermissionDenied
+    streams = []
+    for label in RECENT_CHANGES_SOURCES:
+        model = apps.get_model(label)
+        rows = _rows(model).order_by("-history_date", "-history_id")[:RECENT_LIMIT]
+        streams.append([(row, model) for row in rows])
+    merged = list(merge(*streams, key=lambda pair: pair[0].history_date, reverse=True))[:RECENT_LIMIT]
+    entries = [
+        {"record": row, "model_name": model._meta.verbose_name, "label": _label(row), "url": _url_for(row)}
+        for row, model in merged
+    ]
+    return render(request, "members/recent_changes.html", {"entries": entries})
+
+
+def _url_for(record):
+    """Where to look closer: an organization-owned row links to that organization's history."""
+    if isinstance(record, Organization.history.model):
+        return reverse("members:organization-history", args=[record.slug])
+    owned = (Membership.history.model, Service.history.model, Person.history.model)
+    organization = record.organization if isinstance(record, owned) else None
+    if organization is not None:
+        return reverse("members:organization-history", args=[organization.slug])
+    if record.history_type != "-" and hasattr(record.instance_type, "get_absolute_url"):
+        try:
+            return record.instance.get_absolute_url()
+        except Exception:  # an URL that needs related rows that are gone
+            return ""
+    return ""

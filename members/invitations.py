@@ -1,0 +1,124 @@
+"""Accepting an invitation: set a name and password (or just accept when logged in), land in the organization."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import ratelimit
+from .account_forms import AcceptInvitationForm
+from .models import Invitation, Membership, Person, User, hash_token
+
+ACCEPT_LIMIT = 20  # attempts per IP address per hour (password form, token guessing)
+ACCEPT_PERIOD = 3600
+
+
+class InvitationUnusable(Exception):
+    """The invitation was used, revoked or expired meanwhile."""
+
+
+def accept_invitation(invitation: Invitation, user: User) -> Membership:
+    """Use the invitation exactly once: claim it, then make the user a member (never demoting an editor)."""
+    with transaction.atomic():
+        claimed = Invitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        ).update(accepted_at=timezone.now(), accepted_by=user)
+        if not claimed:
+            raise InvitationUnusable
+        membership, created = Membership.objects.get_or_create(
+            user=user, organization=invitation.organization, defaults={"role": invitation.role}
+        )
+        if not created and invitation.role == Membership.Role.EDITOR and not membership.is_editor:
+            membership.change_role(Membership.Role.EDITOR)
+        person = (
+            Person.objects.filter(organization=invitation.organization, email__iexact=user.email, user__isnull=True)
+            .order_by("pk")
+            .first()
+        )
+        if person is not None and not Person.objects.filter(user=user).exists():
+            person.user = user
+            person.save(update_fields=["user"])
+    return membership
+
+
+def _problem(request, kind, invitation=None, status=410):
+    return render(request, "members/invitation_problem.html", {"kind": kind, "invitation": invitation}, status=status)
+
+
+def invitation(request, token):
+    if request.method == "POST" and ratelimit.is_limited(
+        "invitation", ratelimit.client_ip(request), ACCEPT_LIMIT, ACCEPT_PERIOD
+    ):
+        return render(request, "members/join_limited.html", status=429)
+    invitation = (
+        Invitation.objects.select_related("organization", "invited_by").filter(token_hash=hash_token(token)).first()
+    )
+    if invitation is None:
+        return _problem(request, "unknown", status=404)
+    if invitation.state != "pending":
+        return _problem(request, invitation.state, invitation)
+
+    user = request.user
+    if user.is_authenticated:
+        if user.email.lower() != invitation.email.lower():
+            return _problem(request, "other_account", invitation, status=403)
+        if request.method == "POST":
+            return _accept(request, invitation, user)
+        return render(request, "members/invitation_accept.html", {"invitation": invitation})
+
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        # The invitee already has an account: log in first, then come back to this link.
+        return render(request, "members/invitation_login.html", {"invitation": invitation})
+
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=invitation.email,
+                password=form.cleaned_data["password1"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+            _mark_email_verified(user)
+            try:
+                accept_invitation(invitation, user)
+            except InvitationUnusable:
+                transaction.set_rollback(True)
+                return _problem(request, "used", invitation)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return _welcome(request, invitation)
+    return render(
+        request,
+        "members/invitation_signup.html",
+        {"invitation": invitation, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _mark_email_verified(user):
+    """Opening the e-mailed link proves the address, so allauth need not verify it again."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+
+
+def _accept(request, invitation, user):
+    try:
+        accept_invitation(invitation, user)
+    except InvitationUnusable:
+        return _problem(request, "used", invitation)
+    _mark_email_verified(user)
+    return _welcome(request, invitation)
+
+
+def _welcome(request, invitation):
+    messages.success(
+        request,
+        _("Welcome! You are now %(role)s of %(name)s.")
+        % {"role": invitation.get_role_display().lower(), "name": invitation.organization.name},
+    )
+    return redirect(invitation.organization)

@@ -1,0 +1,142 @@
+"""Joining the network: the public application form and the coordinators' review of applications."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import emails, permissions, ratelimit
+from .joining_forms import ApplicationForm, DeclineForm
+from .models import Application, Topic
+from .notifications import notify
+
+logger = logging.getLogger(__name__)
+
+JOIN_LIMIT = 5  # applications per IP address per hour
+JOIN_PERIOD = 3600
+
+
+def join(request):
+    """Public form; the answer is the same whatever the e-mail address, so it reveals no accounts."""
+    if request.method == "POST":
+        if ratelimit.is_limited("join", ratelimit.client_ip(request), JOIN_LIMIT, JOIN_PERIOD):
+            return render(request, "members/join_limited.html", status=429)
+        form = ApplicationForm(request.POST)
+        if form.is_bot:
+            return redirect("members:join-thanks")
+        if form.is_valid():
+            with transaction.atomic():
+                form.save()
+            return redirect("members:join-thanks")
+        messages.error(request, _("Your application was not sent. Please correct the errors below."))
+    else:
+        form = ApplicationForm()
+    return render(request, "members/join.html", {"form": form}, status=400 if request.method == "POST" else 200)
+
+
+def join_thanks(request):
+    return render(request, "members/join_thanks.html")
+
+
+def _require_reviewer(user):
+    if not permissions.can_review_applications(user):
+        raise PermissionDenied
+
+
+@login_required
+def application_list(request):
+    _require_reviewer(request.user)
+    base = Application.objects.select_related("country", "decided_by")
+    return render(
+        request,
+        "members/applications.html",
+        {
+            "pending": base.pending().order_by("created_at", "pk"),
+            "decided": base.exclude(status=Application.Status.PENDING).order_by("-decided_at", "-pk")[:20],
+        },
+    )
+
+
+@login_required
+def application_detail(request, pk):
+    _require_reviewer(request.user)
+    application = get_object_or_404(
+        Application.objects.select_related("country", "decided_by", "organization").prefetch_related("focus_areas"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "members/application_detail.html",
+        {"application": application, "decline_form": DeclineForm()},
+    )
+
+
+@login_required
+@require_POST
+def application_approve(request, pk):
+    _require_reviewer(request.user)
+    application = get_object_or_404(Application, pk=pk)
+    try:
+        with transaction.atomic():
+            invitation, token = application.approve(by=request.user)
+            organization = invitation.organization
+            notify(
+                Topic.NEW_MEMBERS,
+                subject=_("New member of the network: %(name)s") % {"name": organization.name},
+                body=_("%(name)s (%(country)s) has joined the regional CTIP network.")
+                % {"name": organization.name, "country": organization.country.name},
+                url=organization.get_absolute_url(),
+                country=organization.country,
+                dedupe_key=f"new-member:{organization.pk}",
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("members:application", pk=pk)
+    try:
+        emails.send_invitation_email(invitation, token, welcome=True)
+    except Exception:  # the organization exists; the coordinator can invite again from the staff page
+        logger.exception("Invitation e-mail for application %s failed", application.pk)
+        messages.warning(
+            request,
+            _("The invitation e-mail could not be sent. Invite the contact again from the staff page."),
+        )
+    messages.success(
+        request,
+        _("%(name)s is now a member. An invitation was sent to %(email)s.")
+        % {"name": organization.name, "email": invitation.email},
+    )
+    return redirect(reverse("members:staff", args=[organization.slug]))
+
+
+@login_required
+@require_POST
+def application_decline(request, pk):
+    _require_reviewer(request.user)
+    application = get_object_or_404(Application.objects.select_related("country"), pk=pk)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved. Give the applicant a reason for declining."))
+        return render(
+            request,
+            "members/application_detail.html",
+            {"application": application, "decline_form": form},
+            status=400,
+        )
+    try:
+        application.decline(by=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("members:application", pk=pk)
+    try:
+        emails.send_decline_email(application)
+    except Exception:
+        logger.exception("Decline e-mail for application %s failed", application.pk)
+        messages.warning(request, _("The e-mail to the applicant could not be sent."))
+    messages.success(request, _("The application of %(name)s was declined.") % {"name": application.name})
+    return redirect("members:applications")

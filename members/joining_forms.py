@@ -1,0 +1,89 @@
+"""Forms of the join flow: the public application and the coordinator's decision."""
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from . import tokens
+from .models import Application, Country, FocusArea
+
+MIN_SECONDS = 3  # a person cannot fill in the form faster; a script can
+MAX_AGE = 24 * 3600
+
+
+class ApplicationForm(forms.ModelForm):
+    """The public "Join the network" form, with a honeypot and a signed time stamp against scripts."""
+
+    # Hidden from people by CSS; scripts that fill every field fill this one too.
+    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Application
+        fields = [
+            "name", "acronym", "country", "kind", "city", "website", "description", "focus_areas",
+            "contact_name", "contact_position", "contact_email", "contact_phone", "consent",
+        ]
+        widgets = {
+            "focus_areas": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "description": _("Who you work with, where, and what you do against trafficking in persons."),
+            "contact_email": _("We send the invitation to this address if the network accepts you."),
+        }
+        labels = {"consent": _("The secretariat may contact this person about our application.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].queryset = Country.objects.all()
+        self.fields["focus_areas"].queryset = FocusArea.objects.all()
+        self.fields["description"].required = True
+        self.fields["consent"].required = True
+        self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        if not self.is_bound:
+            self.initial["started"] = tokens.make_form_timestamp()
+
+    @property
+    def is_bot(self) -> bool:
+        """The honeypot was filled in: pretend success, store nothing."""
+        return bool(self.data.get("homepage", "").strip())
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            age = tokens.form_age(self.data.get("started", ""), max_age=MAX_AGE)
+        except signing.SignatureExpired:
+            self._renew_timestamp()
+            self.add_error(None, _("This form was open for more than a day. Please send it again."))
+        except (signing.BadSignature, ValueError, TypeError):
+            self._renew_timestamp()
+            self.add_error(None, _("Please send the form again."))
+        else:
+            if age < MIN_SECONDS:
+                self.add_error(None, _("That was very fast. Please check your answers and send the form again."))
+        return cleaned
+
+    def _renew_timestamp(self):
+        self.data = self.data.copy()
+        self.data["started"] = tokens.make_form_timestamp()
+
+    def clean_contact_email(self):
+        return self.cleaned_data["contact_email"].strip().lower()
+
+    def clean_website(self):
+        return self.cleaned_data["website"].strip()
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the applicant)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Give the applicant a reason."))
+        return reason

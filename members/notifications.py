@@ -1,0 +1,212 @@
+"""The list-serve: queue e-mail updates for the users who asked for them; `send_notifications` sends them.
+
+Other apps call `notify()` inside the transaction that makes the event happen, so an update is
+queued if and only if the change is committed. Sending never happens in the request: a cron job or
+systemd timer runs `manage.py send_notifications` (immediate ones, every few minutes) and
+`manage.py send_notifications --digest` (weekly digests).
+
+How the other apps call it (topic is one of `members.models.Topic`)::
+
+    from members.models import Topic
+    from members.notifications import notify
+
+    with transaction.atomic():
+        review.publish(by=request.user)
+        notify(
+            Topic.REVIEW_PUBLISHED,
+            subject=f"{review.country.name}: country review {review.year} published",
+            body=review.summary_for_email(),        # plain text
+            url=review.get_absolute_url(),          # a path; PORTAL_BASE_URL is prepended
+            country=review.country,                 # reviews: only users following this country
+            dedupe_key=f"review-published:{review.pk}:{review.revision}",
+        )
+
+    notify(Topic.OVERVIEW_PUBLISHED, subject=..., body=..., url=..., dedupe_key=f"overview:{edition.pk}")
+    notify(Topic.FORUMS, subject=..., body=..., url=..., dedupe_key=f"forum-changed:{forum.pk}:{forum.updated_at:%s}")
+    # action items: only staff of the responsible organization (call once per organization)
+    notify(Topic.ACTION_ITEMS, subject=..., body=..., url=..., organization=org,
+           dedupe_key=f"action-due:{item.pk}:{item.due_date}:{org.pk}")
+
+The dedupe key names the event: the same key never queues twice for a user, so calling notify()
+again for an event already announced (a retried request, a re-run cron job) does nothing.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from .models import Notification, NotificationPreference, Topic, User
+from .tokens import ALL_TOPICS, make_unsubscribe_token
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = NotificationPreference()  # what a user who never opened the settings receives
+
+
+def absolute_url(path: str) -> str:
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    return settings.PORTAL_BASE_URL + path
+
+
+def recipients(topic: str, *, country=None, organization=None):
+    """Active network members who want updates on `topic` (for `country` / of `organization`)."""
+    topic = Topic(topic)
+    users = User.objects.filter(is_active=True).filter(Q(memberships__isnull=False) | Q(is_coordinator=True))
+    no_preference = Q(notification_preference__isnull=True)
+    wanted = Q(**{f"notification_preference__{topic.value}": True})
+    if not getattr(DEFAULTS, topic.value):
+        no_preference = Q(pk__in=[])
+    users = users.filter(no_preference | wanted)
+    if topic == Topic.REVIEW_PUBLISHED and country is not None:
+        code = country if isinstance(country, str) else country.pk
+        users = users.filter(
+            no_preference
+            | Q(notification_preference__review_all_countries=True)
+            | Q(notification_preference__review_countries=code.upper())
+        )
+    if organization is not None:
+        users = users.filter(memberships__organization=organization)
+    return users.distinct()
+
+
+def notify(topic, *, subject, body, url, country=None, organization=None, dedupe_key) -> int:
+    """Queue one e-mail per subscribed user, in the caller's transaction; returns how many were queued."""
+    topic = Topic(topic)
+    rows = [
+        Notification(
+            user_id=user_id,
+            topic=topic,
+            subject=subject[:200],
+            body=body,
+            url=url or "",
+            dedupe_key=dedupe_key[:200],
+            digest=(frequency or DEFAULTS.frequency) == NotificationPreference.Frequency.WEEKLY,
+        )
+        for user_id, frequency in recipients(topic, country=country, organization=organization).values_list(
+            "pk", "notification_preference__frequency"
+        )
+    ]
+    already = set(
+        Notification.objects.filter(dedupe_key=dedupe_key[:200], user_id__in=[r.user_id for r in rows]).values_list(
+            "user_id", flat=True
+        )
+    )
+    rows = [r for r in rows if r.user_id not in already]
+    # ignore_conflicts: a concurrent notify() for the same event cannot queue a second copy either.
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def unsubscribe_url(user_id: int, topic: str) -> str:
+    return absolute_url(reverse("members:unsubscribe", args=[make_unsubscribe_token(user_id, topic)]))
+
+
+def build_message(user, notifications, *, digest: bool, connection=None) -> EmailMultiAlternatives:
+    topic = ALL_TOPICS if digest else notifications[0].topic
+    unsubscribe = unsubscribe_url(user.pk, topic)
+    context = {
+        "user": user,
+        "notifications": [(n, absolute_url(n.url)) for n in notifications],
+        "unsubscribe_url": unsubscribe,
+        "settings_url": absolute_url(reverse("members:notification-settings")),
+        "topic_label": Topic(topic).label if topic != ALL_TOPICS else "",
+    }
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        if digest:
+            subject = render_to_string("members/emails/digest_subject.txt", context).strip()
+            body = render_to_string("members/emails/digest.txt", context)
+        else:
+            subject = notifications[0].subject
+            body = render_to_string("members/emails/notification.txt", context)
+    return EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        to=[user.email],
+        connection=connection,
+        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+
+
+def _lock(queryset):
+    """Claim rows: other senders skip them while this transaction holds them (where the database can)."""
+    if connection.features.has_select_for_update_skip_locked:
+        return queryset.select_for_update(skip_locked=True)
+    return queryset.select_for_update()
+
+
+def _record_failure(rows, error: Exception):
+    max_attempts = settings.NOTIFICATION_MAX_ATTEMPTS
+    for row in rows:
+        row.attempts += 1
+        row.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if row.attempts >= max_attempts:
+            row.status = Notification.Status.FAILED
+        row.save(update_fields=["attempts", "last_error", "status"])
+
+
+def _send_batch(user, rows, *, digest: bool, mail_connection) -> bool:
+    """Send one e-mail for `rows` (locked by the caller); mark them sent only if the backend accepted it."""
+    try:
+        build_message(user, rows, digest=digest, connection=mail_connection).send()
+    except Exception as error:  # any mail server error: keep the rows queued for the next run
+        logger.warning("Notification e-mail to user %s failed: %s", user.pk, error)
+        _record_failure(rows, error)
+        return False
+    now = timezone.now()
+    Notification.objects.filter(pk__in=[r.pk for r in rows]).update(status=Notification.Status.SENT, sent_at=now)
+    return True
+
+
+def send_immediate(limit: int | None = None) -> tuple[int, int]:
+    """Send queued one-per-update e-mails; returns (sent, failed)."""
+    ids = list(Notification.objects.queued().filter(digest=False).order_by("pk").values_list("pk", flat=True)[:limit])
+    sent = failed = 0
+    mail_connection = get_connection()
+    for pk in ids:
+        with transaction.atomic():
+            row = _lock(Notification.objects.queued().filter(pk=pk).select_related("user")).first()
+            if row is None:  # sent or claimed by another run meanwhile
+                continue
+            if _send_batch(row.user, [row], digest=False, mail_connection=mail_connection):
+                sent += 1
+            else:
+                failed += 1
+    return sent, failed
+
+
+def send_digests() -> tuple[int, int]:
+    """Send each user one e-mail with all their queued digest updates; returns (e-mails sent, failed)."""
+    user_ids = list(
+        Notification.objects.queued().filter(digest=True).order_by("user_id").values_list("user_id", flat=True).distinct()
+    )
+    sent = failed = 0
+    mail_connection = get_connection()
+    for user_id in user_ids:
+        with transaction.atomic():
+            rows = list(
+                _lock(Notification.objects.queued().filter(digest=True, user_id=user_id).order_by("created_at", "pk"))
+            )
+            if not rows:
+                continue
+            user = User.objects.get(pk=user_id)
+            if _send_batch(user, rows, digest=True, mail_connection=mail_connection):
+                sent += 1
+            else:
+                failed += 1
+    return sent, failed
+
+
+def unsubscribe(user, topic: str):
+    """Turn off `topic` (or every topic) for the user."""
+    preference, _ = NotificationPreference.objects.get_or_create(user=user)
+    topics = [t.value for t in Topic] if topic == ALL_TOPICS else [Topic(topic).value]
+    for name in topics:
+        setattr(preference, name, False)
+    preference.save()
