@@ -77,3 +77,13 @@ def bulk_organizations(count, country="TJ", prefix="Bulk", with_services=True, *
 @pytest.fixture
 def png():
     return png_bytes
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Login rate limits live in the cache; start every test with none used up."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
