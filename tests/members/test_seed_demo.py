@@ -193,3 +193,31 @@ def test_the_demo_directory_keeps_personal_contacts_private(seeded, client):
 def test_the_demo_directory_finds_madina_in_cyrillic(seeded, client):
     response = client.get("/members/", {"q": "мадина"})
     assert [org.acronym for org in response.context["organizations"]] == ["Madina"]
+
+
+def _seed_document_contacts():
+    """The personal e-mails (local parts) and phone numbers printed in the seed documents."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+    text = "\n".join(p.read_text(errors="ignore") for p in sorted(folder.glob("*.txt"))) if folder.is_dir() else ""
+    emails = {m.lower().rstrip(".") for m in re.findall(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+", text)}
+    phones = {re.sub(r"\D", "", m) for m in re.findall(r"\+\d[\d ]{8,}\d", text)}
+    return emails, phones
+
+
+def test_no_real_contact_from_the_seed_documents_is_in_the_demo_data(seeded):
+    emails, phones = _seed_document_contacts()
+    if not emails:
+        pytest.skip("the seed documents are not next to the repository")
+    stored_emails = set(Person.objects.values_list("email", flat=True)) | set(User.objects.values_list("email", flat=True))
+    stored_emails |= set(Organization.objects.values_list("public_email", flat=True))
+    assert not {e.lower() for e in stored_emails if e} & emails
+    stored_phones = set(Person.objects.values_list("phone", flat=True)) | set(Service.objects.values_list("phone", flat=True))
+    stored_phones |= set(Organization.objects.values_list("public_phone", flat=True))
+    stored_digits = {"".join(ch for ch in p if ch.isdigit()) for p in stored_phones if p}
+    for real in phones:
+        assert not any(real[-9:] in digits for digits in stored_digits), real
