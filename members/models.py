@@ -300,7 +300,7 @@ class Organization(models.Model):
         indexes = [models.Index(fields=["country", "membership_status"])]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else str(self.name)
+        return f"{self.name} ({self.distinct_acronym})" if self.distinct_acronym else str(self.name)
 
     def save(self, *args, **kwargs):
         self.search_text = fold_for_search(
@@ -310,6 +310,11 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:organization", args=[self.slug])
+
+    @property
+    def distinct_acronym(self) -> str:
+        """The acronym, unless the name already contains it (NGO “Madina” needs no “(Madina)”)."""
+        return "" if self.acronym.casefold() in self.name.casefold() else self.acronym
 
     @property
     def is_member(self) -> bool:
