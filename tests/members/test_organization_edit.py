@@ -398,3 +398,24 @@ def test_a_logo_with_a_disallowed_extension_is_refused(editor_client, rendered, 
     assert "logo" in response.context["form"].errors
     organization.refresh_from_db()
     assert not organization.logo
+
+
+def test_a_logo_in_another_image_format_is_refused(editor_client, rendered, organization):
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20)).save(buffer, format="BMP")
+    data = form_data(rendered) | {"logo": SimpleUploadedFile("logo.bmp", buffer.getvalue(), "image/bmp")}
+    response = editor_client.post(edit_url(organization), data)
+    assert response.status_code == 400
+    assert "Upload a PNG, JPEG, WebP or GIF image." in response.context["form"].errors["logo"]
+    organization.refresh_from_db()
+    assert not organization.logo
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "GIF", "WEBP"])
+def test_jpeg_gif_and_webp_logos_are_accepted(editor_client, rendered, organization, fmt):
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (0, 90, 200)).save(buffer, format=fmt)
+    data = form_data(rendered) | {"logo": SimpleUploadedFile(f"logo.{fmt.lower()}", buffer.getvalue(), f"image/{fmt.lower()}")}
+    assert editor_client.post(edit_url(organization), data).status_code == 302
+    organization.refresh_from_db()
+    assert organization.logo.name.endswith(f".{fmt.lower()}")

@@ -108,3 +108,11 @@ def test_the_committee_page_runs_a_fixed_number_of_queries(client_as, role, user
     with django_assert_max_num_queries(12) as many:
         assert client.get(URL).status_code == 200
     assert len(many) == len(few)
+
+
+def test_current_seats_are_listed_in_country_order(client, users):
+    for code in ["UZ", "AF"]:
+        org = make_organization(code, name=f"{code} Seat NGO")
+        make_seat(org, make_person(org, name=f"{code} Rep"))
+    html = client.get(URL).content.decode()
+    assert html.index("AF Rep") < html.index("Seat Representative") < html.index("UZ Rep")
