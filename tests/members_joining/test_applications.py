@@ -26,7 +26,7 @@ def test_the_coordinator_sees_the_pending_count_in_the_navigation(client_as, app
     make_application(name="Second")
     content = client_as("coordinator").get("/").content.decode()
     assert reverse("members:applications") in content
-    assert re.search(r'badge[^>]*>2<', content)
+    assert re.search(r"badge[^>]*>2<", content)
 
 
 @pytest.mark.parametrize("role", ["member", "editor", "steering"])
@@ -66,9 +66,7 @@ def test_approval_creates_the_member_organization_contact_and_invitation(client_
 def test_approval_queues_a_new_member_notification(client_as, users, application):
     client_as("coordinator").post(reverse("members:application-approve", args=[application.pk]))
     queued = Notification.objects.filter(topic="new_members")
-    assert set(queued.values_list("user__email", flat=True)) == {
-        u.email for u in users.values() if u is not None
-    }
+    assert set(queued.values_list("user__email", flat=True)) == {u.email for u in users.values() if u is not None}
 
 
 def test_approval_gives_a_unique_slug(client_as, application, other_organization):
@@ -88,7 +86,9 @@ def test_an_application_cannot_be_approved_twice(client_as, application):
 
 
 def test_declining_needs_a_reason(client_as, application):
-    response = client_as("coordinator").post(reverse("members:application-decline", args=[application.pk]), {"reason": "  "})
+    response = client_as("coordinator").post(
+        reverse("members:application-decline", args=[application.pk]), {"reason": "  "}
+    )
     assert response.status_code == 400
     application.refresh_from_db()
     assert application.status == Application.Status.PENDING
@@ -122,10 +122,14 @@ def test_a_decided_application_shows_the_decision(client_as, application):
 def test_other_roles_cannot_approve_or_decline(client_as, application, role):
     client = client_as(role)
     assert client.post(reverse("members:application-approve", args=[application.pk])).status_code == 403
-    assert client.post(reverse("members:application-decline", args=[application.pk]), {"reason": "x"}).status_code == 403
+    assert (
+        client.post(reverse("members:application-decline", args=[application.pk]), {"reason": "x"}).status_code == 403
+    )
     application.refresh_from_db()
     assert application.status == Application.Status.PENDING
 
 
 def test_approving_by_get_is_not_allowed(client_as, application):
-    assert client_as("coordinator").get(reverse("members:application-approve", args=[application.pk])).status_code == 405
+    assert (
+        client_as("coordinator").get(reverse("members:application-approve", args=[application.pk])).status_code == 405
+    )

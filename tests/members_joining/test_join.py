@@ -33,7 +33,13 @@ def test_a_good_application_is_stored_as_pending(client, join_data):
 
 @pytest.mark.parametrize(
     "field, value",
-    [("name", ""), ("contact_email", "not-an-e-mail"), ("consent", ""), ("description", ""), ("website", "ftp://x.org")],
+    [
+        ("name", ""),
+        ("contact_email", "not-an-e-mail"),
+        ("consent", ""),
+        ("description", ""),
+        ("website", "ftp://x.org"),
+    ],
 )
 def test_a_bad_application_is_refused(client, join_data, field, value):
     join_data[field] = value

@@ -1,0 +1,88 @@
+"""A user's own account: name, language, links to password and e-mail, notification settings."""
+
+import re
+
+from django.conf import settings
+from django.urls import reverse
+
+from members.models import NotificationPreference, User
+
+from ..factories import make_user
+
+
+def test_a_user_changes_name_and_language(client_as, users):
+    response = client_as("member").post(
+        reverse("members:account"), {"first_name": "Ali", "last_name": "Rahimi", "language": "ru"}
+    )
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
+    user = User.objects.get(pk=users["member"].pk)
+    assert (user.first_name, user.language) == ("Ali", "ru")
+
+
+def test_an_unknown_language_is_refused(client_as, users):
+    response = client_as("member").post(
+        reverse("members:account"), {"first_name": "A", "last_name": "B", "language": "xx"}
+    )
+    assert response.status_code == 400
+    assert User.objects.get(pk=users["member"].pk).language == ""
+
+
+def test_the_account_page_links_to_password_and_e_mail_management(client_as):
+    content = client_as("member").get(reverse("members:account")).content.decode()
+    assert reverse("account_change_password") in content
+    assert reverse("account_email") in content
+    assert reverse("members:notification-settings") in content
+
+
+def test_e_mail_management_renders_inside_the_portal_layout(client_as):
+    response = client_as("member").get(reverse("account_email"))
+    assert response.status_code == 200
+    assert "portal-header" in response.content.decode()
+
+
+def test_logging_in_switches_to_the_users_language(client, db):
+    make_user("fa.user@example.org", language="fa")
+    response = client.post(reverse("account_login"), {"login": "fa.user@example.org", "password": "test-pass-123"})
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fa"
+
+
+def test_logging_in_without_a_language_keeps_the_cookie_alone(client, db):
+    make_user("plain@example.org")
+    response = client.post(reverse("account_login"), {"login": "plain@example.org", "password": "test-pass-123"})
+    assert response.status_code == 302
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_logged_in_users_see_my_account_in_the_navigation(client_as):
+    assert reverse("members:account") in client_as("member").get("/").content.decode()
+    assert reverse("members:account") not in client_as("anonymous").get("/").content.decode()
+
+
+def test_notification_settings_are_saved(client_as, users):
+    response = client_as("member").post(
+        reverse("members:notification-settings"),
+        {"review_published": "on", "review_countries": ["AF", "PK"], "new_members": "on", "frequency": "immediate"},
+    )
+    assert response.status_code == 302
+    preference = NotificationPreference.objects.get(user=users["member"])
+    assert set(preference.review_countries.values_list("code", flat=True)) == {"AF", "PK"}
+    assert not preference.review_all_countries
+    assert not preference.forums and not preference.overview_published
+    assert preference.new_members
+    assert preference.frequency == "immediate"
+
+
+def test_reviews_of_selected_countries_need_a_country(client_as, users):
+    response = client_as("member").post(
+        reverse("members:notification-settings"), {"review_published": "on", "frequency": "weekly"}
+    )
+    assert response.status_code == 400
+    assert "at least one country" in response.content.decode()
+
+
+def test_the_settings_page_shows_the_defaults(client_as):
+    response = client_as("member").get(reverse("members:notification-settings"))
+    assert response.status_code == 200
+    assert re.search(r'value="weekly"[^>]*checked', response.content.decode())

@@ -1,0 +1,94 @@
+"""Change history of organizations, services, people and staff."""
+
+import pytest
+from django.urls import reverse
+
+from members.models import Organization
+
+from ..factories import make_service
+
+
+def edit_profile(client, organization, **changes):
+    """Save the real edit form with some fields changed."""
+    data = {
+        "description": organization.description,
+        "city": organization.city,
+        "services-TOTAL_FORMS": 0,
+        "services-INITIAL_FORMS": 0,
+        "people-TOTAL_FORMS": 0,
+        "people-INITIAL_FORMS": 0,
+    }
+    form = client.get(reverse("members:organization-edit", args=[organization.slug])).context["form"]
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None or name == "logo":
+            continue
+        if name == "focus_areas":
+            value = [getattr(v, "pk", v) for v in value]
+        data.setdefault(name, value)
+    data.update(changes)
+    return client.post(reverse("members:organization-edit", args=[organization.slug]), data)
+
+
+def test_an_edit_records_who_changed_what(client_as, users, organization):
+    response = edit_profile(client_as("editor"), organization, city="Khujand")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = organization.history.latest()
+    assert record.history_user == users["editor"]
+    assert record.history_type == "~"
+    delta = record.diff_against(record.prev_record)
+    assert [(c.field, c.new) for c in delta.changes] == [("city", "Khujand")]
+
+
+def test_the_history_page_shows_the_change_to_editors_and_coordinators(client_as, organization):
+    edit_profile(client_as("editor"), organization, city="Khujand")
+    make_service(organization, name="Helpline 1313")
+    for role in ("editor", "coordinator"):
+        content = (
+            client_as(role).get(reverse("members:organization-history", args=[organization.slug])).content.decode()
+        )
+        assert "Khujand" in content
+        assert "editor@example.org" in content
+        assert "Helpline 1313" in content
+
+
+@pytest.mark.parametrize(
+    "role, expected", [("member", 403), ("other_editor", 403), ("steering", 403), ("anonymous", 302)]
+)
+def test_others_cannot_read_the_history(client_as, organization, role, expected):
+    assert (
+        client_as(role).get(reverse("members:organization-history", args=[organization.slug])).status_code == expected
+    )
+
+
+def test_the_history_page_runs_a_fixed_number_of_queries(client_as, organization, django_assert_max_num_queries):
+    for n in range(15):
+        service = make_service(organization, name=f"Service {n}")
+        service.city = "Dushanbe"
+        service.save()
+    client = client_as("editor")
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("members:organization-history", args=[organization.slug])).status_code == 200
+
+
+def test_recent_changes_lists_changes_across_the_network(
+    client_as, organization, other_organization, django_assert_max_num_queries
+):
+    Organization.objects.filter(pk=other_organization.pk)  # both organizations have a creation record
+    for n in range(10):
+        make_service(other_organization, name=f"PK service {n}")
+    client = client_as("coordinator")
+    with django_assert_max_num_queries(14):
+        content = client.get(reverse("members:recent-changes")).content.decode()
+    assert "PK service 9" in content
+    assert "Madina Test NGO" in content
+    assert reverse("members:organization-history", args=[other_organization.slug]) in content
+
+
+def test_deleting_a_service_is_recorded(client_as, organization):
+    service = make_service(organization, name="Old shelter")
+    service.delete()
+    content = (
+        client_as("coordinator").get(reverse("members:organization-history", args=[organization.slug])).content.decode()
+    )
+    assert "deleted" in content
