@@ -1,0 +1,125 @@
+"""Forms of the country reviews: the review sections, its statistics, the send-back comment, overview editions."""
+
+from django import forms
+from django.db import models
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .models import MIN_YEAR, RegionalOverview, ReviewRevision, ReviewStatistic, max_year
+
+NO_INDIVIDUALS = _("Aggregate figures only. Never enter names, ages, stories or any other data about an individual victim.")
+
+
+class ReviewRevisionForm(forms.ModelForm):
+    """The sections of a review; `version` carries the revision's version when the form was loaded."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = ReviewRevision
+        fields = ReviewRevision.CONTENT_FIELDS
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3 if name in ("summary", "sources") else 5})
+            for name in ReviewRevision.CONTENT_FIELDS
+            if isinstance(ReviewRevision._meta.get_field(name), models.TextField)
+        }
+        help_texts = {
+            "summary": _("A short paragraph for the regional overview. Never describe an individual victim."),
+            "trafficking_profile": _(
+                "Source, transit or destination; internal and cross-border; forms of exploitation. "
+                "Describe patterns, never an individual victim."
+            ),
+            "sources": _("Where the facts and figures come from (reports, documents, dates)."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["version"].initial = self.instance.version
+
+    def clean_law_year_amended(self):
+        adopted = self.cleaned_data.get("law_year_adopted")
+        amended = self.cleaned_data.get("law_year_amended")
+        if adopted and amended and amended < adopted:
+            raise forms.ValidationError(_("The law cannot be amended before it was adopted."))
+        return amended
+
+
+class StatisticForm(forms.ModelForm):
+    class Meta:
+        model = ReviewStatistic
+        fields = ["indicator", "value", "year", "source", "illustrative"]
+        help_texts = {"source": _("E.g. “Ministry of Interior, annual report 2017”.")}
+
+    def clean_value(self):
+        value = self.cleaned_data.get("value")
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("Enter a whole number of 0 or more."))
+        return value
+
+    def clean_year(self):
+        year = self.cleaned_data.get("year")
+        if year is not None and not (MIN_YEAR <= year <= max_year()):
+            raise forms.ValidationError(_("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": max_year()})
+        return year
+
+
+class BaseStatisticFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            key = (form.cleaned_data.get("indicator"), form.cleaned_data.get("year"))
+            if None not in key and key in seen:
+                raise forms.ValidationError(_("Each indicator can be given only once per year."))
+            seen.add(key)
+
+
+StatisticFormSet = inlineformset_factory(
+    ReviewRevision,
+    ReviewStatistic,
+    form=StatisticForm,
+    formset=BaseStatisticFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=60,
+    validate_max=True,
+)
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What should be changed?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class WithdrawForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Reason for withdrawing"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
+
+
+class OverviewForm(forms.ModelForm):
+    class Meta:
+        model = RegionalOverview
+        fields = ["year", "title", "introduction"]
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "title": _("Leave empty for “Regional overview <year>”."),
+            "introduction": _("Plain text; blank lines separate paragraphs."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["year"]
+
+    def clean_year(self):
+        year = self.cleaned_data.get("year")
+        if year is not None and not (MIN_YEAR <= year <= max_year()):
+            raise forms.ValidationError(_("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": max_year()})
+        return year

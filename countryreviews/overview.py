@@ -1,0 +1,174 @@
+"""The regional overview's content: the side-by-side comparison, its charts and its CSV, built from pinned revisions."""
+
+import csv
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from members.models import Country
+
+from .charts import bar_chart
+from .models import RegionalOverview, ReviewRevision, ReviewStatistic
+
+Indicator = ReviewStatistic.Indicator
+
+# Key statistics compared across countries, for the edition's year.
+KEY_INDICATORS = [
+    Indicator.VICTIMS_IDENTIFIED,
+    Indicator.VICTIMS_FEMALE,
+    Indicator.VICTIMS_MALE,
+    Indicator.VICTIMS_CHILDREN,
+    Indicator.CASES_INVESTIGATED,
+    Indicator.PROSECUTIONS,
+    Indicator.CONVICTIONS,
+    Indicator.HOTLINE_CALLS,
+    Indicator.SHELTER_ADMISSIONS,
+]
+
+# Text topics of the comparison: (label, revision field).
+TEXT_TOPICS = [
+    (gettext_lazy("National coordination body"), "coordination_body"),
+    (gettext_lazy("National action plan"), "action_plan"),
+    (gettext_lazy("Hotlines"), "hotlines"),
+    (gettext_lazy("Shelters"), "shelters"),
+    (gettext_lazy("National NGO network"), "ngo_network"),
+    (gettext_lazy("MOU between the NGO network and the government"), "mou_status"),
+]
+
+
+@dataclass
+class Column:
+    """One country in the comparison: its pinned revision, or None when it has not published a review."""
+
+    country: Country
+    revision: ReviewRevision | None
+
+    def stat(self, indicator, year):
+        return self.revision.statistic(indicator, year) if self.revision else None
+
+
+def law_text(revision: ReviewRevision | None) -> str | None:
+    if revision is None or not (revision.law_name or revision.law_year_adopted):
+        return None
+    parts = []
+    if revision.law_year_adopted:
+        parts.append(_("adopted %(year)s") % {"year": revision.law_year_adopted})
+    if revision.law_year_amended:
+        parts.append(_("amended %(year)s") % {"year": revision.law_year_amended})
+    name = revision.law_name or _("Anti-trafficking law")
+    return f"{name} ({'; '.join(parts)})" if parts else name
+
+
+def load_columns(overview: RegionalOverview) -> list[Column]:
+    """Every country of the network, with its pinned revision (3 queries whatever the size)."""
+    entries = {
+        entry.country_id: entry.revision
+        for entry in overview.entries.select_related("revision__review__country", "revision__published_by").prefetch_related(
+            "revision__statistics"
+        )
+    }
+    return [Column(country, entries.get(country.code)) for country in Country.objects.all()]
+
+
+def comparison(overview: RegionalOverview, columns: list[Column]) -> dict:
+    """The side-by-side table: text rows and statistics rows, a cell per country (None = no data)."""
+    text_rows = [(_("Anti-trafficking law"), [law_text(c.revision) for c in columns])]
+    for label, name in TEXT_TOPICS:
+        text_rows.append((label, [(getattr(c.revision, name) or None) if c.revision else None for c in columns]))
+    stat_rows = [
+        (Indicator(indicator).label, [c.stat(indicator, overview.year) for c in columns]) for indicator in KEY_INDICATORS
+    ]
+    return {"text_rows": text_rows, "stat_rows": stat_rows}
+
+
+def charts(overview: RegionalOverview, columns: list[Column]) -> list:
+    year = overview.year
+
+    def cell(column, indicator, cell_year):
+        stat = column.stat(indicator, cell_year)
+        return (stat.value, stat.illustrative) if stat else (None, False)
+
+    result = [
+        bar_chart(
+            "victims",
+            _("Victims identified, %(year)s") % {"year": year},
+            [_("Victims identified")],
+            [(c.country.name, [cell(c, Indicator.VICTIMS_IDENTIFIED, year)]) for c in columns],
+        ),
+        bar_chart(
+            "prosecutions",
+            _("Prosecutions and convictions, %(year)s") % {"year": year},
+            [_("Prosecutions"), _("Convictions")],
+            [(c.country.name, [cell(c, Indicator.PROSECUTIONS, year), cell(c, Indicator.CONVICTIONS, year)]) for c in columns],
+        ),
+    ]
+    for indicator, slug, title in [
+        (Indicator.VICTIMS_IDENTIFIED, "victims-by-year", _("Victims identified by year")),
+        (Indicator.PROSECUTIONS, "prosecutions-by-year", _("Prosecutions by year")),
+    ]:
+        years = sorted({s.year for c in columns if c.revision for s in c.revision.statistics.all() if s.indicator == indicator})
+        if len(years) > 1:
+            result.append(
+                bar_chart(
+                    slug,
+                    title,
+                    [str(y) for y in years],
+                    [(c.country.name, [cell(c, indicator, y) for y in years]) for c in columns],
+                )
+            )
+    return result
+
+
+def write_csv(overview: RegionalOverview, columns: list[Column], stream, base_url: str = "") -> None:
+    """The comparison as CSV, one row per country: what a journalist or donor pastes into a spreadsheet."""
+    writer = csv.writer(stream)
+    header = [
+        _("Country"),
+        _("ISO code"),
+        _("Review year"),
+        _("Revision"),
+        _("Published on"),
+        _("Anti-trafficking law"),
+        _("Law adopted"),
+        _("Law amended"),
+        *[str(label) for label, _name in TEXT_TOPICS],
+        *[f"{Indicator(i).label} {overview.year}" for i in KEY_INDICATORS],
+        _("Illustrative figures (not from a published source)"),
+        _("Full review"),
+    ]
+    writer.writerow(header)
+    for column in columns:
+        revision = column.revision
+        if revision is None:
+            writer.writerow(
+                [
+                    column.country.name,
+                    column.country.code,
+                    "",
+                    "",
+                    "",
+                    *[""] * (3 + len(TEXT_TOPICS)),
+                    *[""] * len(KEY_INDICATORS),
+                    "",
+                    "",
+                ]
+            )
+            continue
+        stats = [column.stat(i, overview.year) for i in KEY_INDICATORS]
+        writer.writerow(
+            [
+                column.country.name,
+                column.country.code,
+                revision.review.year,
+                revision.number,
+                revision.published_at.date().isoformat() if revision.published_at else "",
+                revision.law_name,
+                revision.law_year_adopted or "",
+                revision.law_year_amended or "",
+                *[getattr(revision, name) for _label, name in TEXT_TOPICS],
+                *["" if s is None else s.value for s in stats],
+                "; ".join(str(Indicator(s.indicator).label) for s in stats if s is not None and s.illustrative),
+                base_url + revision.get_absolute_url(),
+            ]
+        )

@@ -1,0 +1,128 @@
+"""Who may see, write, publish and withdraw country reviews and overview editions. Views and templates ask these.
+
+- Published revisions and published overview editions are public.
+- Drafts (open or withdrawn revisions) are visible to members of that country's organizations, to any
+  steering committee representative and to coordinators; to everyone else they do not exist (404).
+- Members of the country, its representative and coordinators write and submit drafts.
+- Only the country's representative or a coordinator publishes, sends back or withdraws (403 for others).
+- Any representative or a coordinator assembles and publishes a regional overview edition.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from members.models import Country
+from members.permissions import is_coordinator, is_steering_representative, member_countries
+
+from .models import CountryReview, RegionalOverview, ReviewChange, ReviewRevision
+
+
+def _code(country) -> str:
+    return (country if isinstance(country, str) else country.pk).upper()
+
+
+def can_see_drafts(user, country) -> bool:
+    return is_coordinator(user) or is_steering_representative(user) or _code(country) in member_countries(user)
+
+
+def can_edit_review(user, country) -> bool:
+    """Write, submit and start revisions of the country's review."""
+    return is_coordinator(user) or _code(country) in member_countries(user) or is_steering_representative(user, _code(country))
+
+
+def can_publish_review(user, country) -> bool:
+    """Publish, send back and withdraw: the country's steering representative or a coordinator."""
+    return is_coordinator(user) or is_steering_representative(user, _code(country))
+
+
+def can_manage_overview(user) -> bool:
+    return is_coordinator(user) or is_steering_representative(user)
+
+
+def visible_revisions(user, country) -> QuerySet:
+    revisions = ReviewRevision.objects.all()
+    if can_see_drafts(user, country):
+        return revisions
+    return revisions.published()
+
+
+def visible_overviews(user) -> QuerySet:
+    if can_manage_overview(user):
+        return RegionalOverview.objects.all()
+    return RegionalOverview.objects.published()
+
+
+def get_country(code: str) -> Country:
+    return get_object_or_404(Country, code=code.upper())
+
+
+def get_review_page(user, code: str, year: int):
+    """The review and the revisions the user may read (newest first, with statistics and changes); 404 if none."""
+    country = get_country(code)
+    review = CountryReview.objects.select_related("country").filter(country=country, year=year).first()
+    if review is None:
+        raise Http404
+    revisions = list(
+        visible_revisions(user, country)
+        .filter(review=review)
+        .select_related("created_by", "changed_by", "submitted_by", "published_by")
+        .prefetch_related("statistics", Prefetch("changes", queryset=ReviewChange.objects.select_related("user")))
+        .order_by("-number")
+    )
+    if not revisions:
+        raise Http404
+    return review, revisions
+
+
+def get_editable_review(user, code: str, year: int):
+    """(country, review or None, open revision or None) for the edit page; 404 if unseen, 403 if not theirs."""
+    country = get_country(code)
+    review = CountryReview.objects.filter(country=country, year=year).first()
+    if not can_edit_review(user, country):
+        visible = review is not None and visible_revisions(user, country).filter(review=review).exists()
+        raise PermissionDenied if visible else Http404
+    open_revision = None
+    if review is not None:
+        open_revision = review.revisions.open().select_related("changed_by").first()
+    return country, review, open_revision
+
+
+def get_revision_to_decide(user, code: str, year: int, number: int) -> ReviewRevision:
+    """A revision to publish, send back or withdraw: 404 if unseen, 403 unless the representative or a coordinator."""
+    country = get_country(code)
+    revision = get_object_or_404(
+        visible_revisions(user, country).select_related("review__country"),
+        review__country=country,
+        review__year=year,
+        number=number,
+    )
+    if not can_publish_review(user, country):
+        raise PermissionDenied
+    return revision
+
+
+def get_revision_to_submit(user, code: str, year: int, number: int) -> ReviewRevision:
+    country = get_country(code)
+    revision = get_object_or_404(
+        visible_revisions(user, country).select_related("review__country"),
+        review__country=country,
+        review__year=year,
+        number=number,
+    )
+    if not can_edit_review(user, country):
+        raise PermissionDenied
+    return revision
+
+
+def get_overview(user, year: int) -> RegionalOverview:
+    return get_object_or_404(visible_overviews(user), year=year)
+
+
+def get_manageable_overview(user, year: int) -> RegionalOverview:
+    """An edition to assemble or publish: 404 if unseen (drafts), 403 if published but not theirs to manage."""
+    overview = get_object_or_404(visible_overviews(user), year=year)
+    if not can_manage_overview(user):
+        raise PermissionDenied
+    return overview

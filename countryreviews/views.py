@@ -1,0 +1,268 @@
+"""Pages of the country reviews: the list, a review and its revisions, the edit form, the workflow buttons."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.models import Country
+from members.permissions import is_coordinator, is_steering_representative, member_countries
+
+from . import permissions, workflow
+from .forms import ReviewRevisionForm, SendBackForm, StatisticFormSet, WithdrawForm
+from .models import MIN_YEAR, CountryReview, RegionalOverview, ReviewRevision, ReviewStatistic, max_year
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= max_year():
+        raise Http404
+
+
+def review_list(request):
+    """Every review the user may read, by year and country, with the latest overview edition."""
+    user = request.user
+    if is_coordinator(user) or is_steering_representative(user):
+        draft_countries = None
+    else:
+        draft_countries = member_countries(user)
+    revisions = ReviewRevision.objects.select_related("published_by").order_by("-number")
+    if draft_countries is not None:
+        revisions = revisions.filter(Q(status=ReviewRevision.Status.PUBLISHED) | Q(review__country__in=draft_countries))
+    reviews = CountryReview.objects.select_related("country").prefetch_related(
+        Prefetch("revisions", queryset=revisions, to_attr="visible_revisions")
+    )
+    rows_by_year: dict[int, list] = {}
+    for review in reviews.order_by("-year", "country__order", "country__name"):
+        if not review.visible_revisions:
+            continue
+        published = next((r for r in review.visible_revisions if r.is_published), None)
+        open_revision = next((r for r in review.visible_revisions if r.is_open), None)
+        rows_by_year.setdefault(review.year, []).append({"review": review, "published": published, "open": open_revision})
+    editable_countries = [c for c in Country.objects.all() if permissions.can_edit_review(user, c)]
+    return render(
+        request,
+        "countryreviews/list.html",
+        {
+            "years": sorted(rows_by_year.items(), reverse=True),
+            "overview": RegionalOverview.objects.published().order_by("-year").first(),
+            "editable_countries": editable_countries,
+            "year_choices": list(range(max_year(), MIN_YEAR - 1, -1)),
+            "can_manage_overview": permissions.can_manage_overview(user),
+        },
+    )
+
+
+def _detail_context(request, review, revisions, shown):
+    user = request.user
+    country = review.country
+    order = {value: index for index, value in enumerate(ReviewStatistic.Indicator.values)}
+    statistics = sorted(shown.statistics.all(), key=lambda s: (order[s.indicator], s.year))
+    return {
+        "review": review,
+        "country": country,
+        "revision": shown,
+        "revisions": revisions,
+        "latest_published": next((r for r in revisions if r.is_published), None),
+        "open_revision": next((r for r in revisions if r.is_open), None),
+        "statistics": statistics,
+        "has_illustrative": any(s.illustrative for s in statistics),
+        "can_see_drafts": permissions.can_see_drafts(user, country),
+        "can_edit": permissions.can_edit_review(user, country),
+        "can_publish": permissions.can_publish_review(user, country),
+        "send_back_form": SendBackForm(),
+        "withdraw_form": WithdrawForm(),
+    }
+
+
+def review_detail(request, cc, year):
+    """The review's public text: its latest published revision (or, for the network, its draft)."""
+    _check_year(year)
+    review, revisions = permissions.get_review_page(request.user, cc, year)
+    shown = next((r for r in revisions if r.is_published), revisions[0])
+    return render(request, "countryreviews/detail.html", _detail_context(request, review, revisions, shown))
+
+
+def revision_detail(request, cc, year, number):
+    """One revision, e.g. an earlier published text or the current draft."""
+    _check_year(year)
+    review, revisions = permissions.get_review_page(request.user, cc, year)
+    shown = next((r for r in revisions if r.number == number), None)
+    if shown is None:
+        raise Http404
+    return render(request, "countryreviews/detail.html", _detail_context(request, review, revisions, shown))
+
+
+@login_required
+def review_edit(request, cc, year):
+    """Edit the open draft; if there is none, offer to start one (copied from the newest revision)."""
+    _check_year(year)
+    country, review, revision = permissions.get_editable_review(request.user, cc, year)
+    if revision is None:
+        latest = review.revisions.order_by("-number").first() if review else None
+        return render(request, "countryreviews/start.html", {"country": country, "year": year, "latest": latest})
+
+    data = request.POST if request.method == "POST" else None
+    form = ReviewRevisionForm(data, instance=revision)
+    statistics = StatisticFormSet(data, instance=revision, prefix="stats")
+    conflict = None
+    if request.method == "POST" and form.is_valid() and statistics.is_valid():
+        try:
+            changed = workflow.save_draft(revision, form.cleaned_data["version"], form, statistics, request.user)
+        except workflow.EditConflict as exc:
+            conflict = _conflict(form, statistics, exc.current)
+            messages.error(request, str(exc))
+            form = ReviewRevisionForm(instance=exc.current)
+            statistics = StatisticFormSet(instance=exc.current, prefix="stats")
+        except workflow.WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect(review.get_absolute_url())
+        else:
+            if changed:
+                messages.success(request, _("Your changes to the draft were saved."))
+            else:
+                messages.info(request, _("Nothing had changed; the draft was not saved again."))
+            return redirect(revision.review.get_edit_url())
+    elif request.method == "POST":
+        messages.error(request, _("Nothing was saved. Please correct the errors below."))
+    status = 200
+    if request.method == "POST":
+        status = 409 if conflict else 400
+    return render(
+        request,
+        "countryreviews/edit.html",
+        {
+            "country": country,
+            "review": review,
+            "revision": form.instance,
+            "form": form,
+            "statistics": statistics,
+            "conflict": conflict,
+            "can_publish": permissions.can_publish_review(request.user, country),
+        },
+        status=status,
+    )
+
+
+def _conflict(form, statistics, current):
+    """Their submitted text next to the saved text, field by field, so nothing they typed is lost."""
+    fields = []
+    for name in ReviewRevision.CONTENT_FIELDS:
+        mine = form.cleaned_data.get(name)
+        saved = getattr(current, name)
+        if (mine or "") != (saved or ""):
+            fields.append({"label": form.fields[name].label, "mine": mine, "saved": saved})
+    mine_stats = [
+        f.cleaned_data
+        for f in statistics.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("indicator")
+    ]
+    return {
+        "fields": fields,
+        "statistics": [{**s, "indicator_label": ReviewStatistic.Indicator(s["indicator"]).label} for s in mine_stats],
+        "current": current,
+        "saved_statistics": list(current.statistics.all()),
+    }
+
+
+@login_required
+def review_go_edit(request):
+    """The "write a review" picker on the list page: country and year to the edit page."""
+    cc = request.GET.get("cc", "").lower()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        raise Http404 from None
+    if len(cc) != 2 or not cc.isalpha():
+        raise Http404
+    return redirect("countryreviews:edit", cc=cc, year=year)
+
+
+@login_required
+@require_POST
+def review_start(request, cc, year):
+    _check_year(year)
+    country, _review, revision = permissions.get_editable_review(request.user, cc, year)
+    if revision is None:
+        revision = workflow.start_revision(country, year, request.user)
+        messages.success(
+            request,
+            _("Revision %(number)s was started as a draft. Published text stays as it is until this one is published.")
+            % {"number": revision.number},
+        )
+    return redirect("countryreviews:edit", cc=cc.lower(), year=year)
+
+
+def _version(request):
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
+def _transition(request, revision, step, success_message, *args):
+    try:
+        with transaction.atomic():
+            revision = step(revision, request.user, *args)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, success_message)
+    return redirect(revision.get_absolute_url())
+
+
+@login_required
+@require_POST
+def revision_submit(request, cc, year, number):
+    revision = permissions.get_revision_to_submit(request.user, cc, year, number)
+    return _transition(
+        request,
+        revision,
+        workflow.submit,
+        _("The draft was submitted to the steering committee representative for publication."),
+        _version(request),
+    )
+
+
+@login_required
+@require_POST
+def revision_publish(request, cc, year, number):
+    revision = permissions.get_revision_to_decide(request.user, cc, year, number)
+    return _transition(
+        request,
+        revision,
+        workflow.publish,
+        _("Revision %(number)s is published. It can no longer change.") % {"number": number},
+        _version(request),
+    )
+
+
+@login_required
+@require_POST
+def revision_send_back(request, cc, year, number):
+    revision = permissions.get_revision_to_decide(request.user, cc, year, number)
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what should be changed before sending the draft back."))
+        return redirect(revision.get_absolute_url())
+    return _transition(
+        request, revision, workflow.send_back, _("The draft was sent back to its authors."), form.cleaned_data["comment"]
+    )
+
+
+@login_required
+@require_POST
+def revision_withdraw(request, cc, year, number):
+    revision = permissions.get_revision_to_decide(request.user, cc, year, number)
+    form = WithdrawForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    return _transition(
+        request,
+        revision,
+        workflow.withdraw,
+        _("Revision %(number)s was withdrawn from the public pages.") % {"number": number},
+        comment,
+    )
