@@ -1,0 +1,85 @@
+"""notify(): one queued e-mail per subscribed user, never twice for the same event."""
+
+from django.db import transaction
+
+from members.models import Notification, Topic
+from members.notifications import notify
+
+from ..factories import make_user
+
+
+def queue(topic=Topic.FORUMS, key="event-1", **kwargs):
+    return notify(topic, subject="Subject", body="Body", url="/forums/x/", dedupe_key=key, **kwargs)
+
+
+def recipients(key="event-1"):
+    return set(Notification.objects.filter(dedupe_key=key).values_list("user__email", flat=True))
+
+
+def test_every_network_member_with_default_settings_gets_one(users):
+    make_user("no.organization@example.org")
+    assert queue() == 5
+    assert recipients() == {u.email for u in users.values() if u}
+    assert set(Notification.objects.values_list("digest", flat=True)) == {True}  # default: weekly digest
+
+
+def test_the_same_event_never_queues_twice(users):
+    queue()
+    assert queue() == 0
+    assert Notification.objects.count() == 5
+
+
+def test_a_different_event_queues_again(users):
+    queue(key="event-1")
+    queue(key="event-2")
+    assert Notification.objects.count() == 10
+
+
+def test_users_who_turned_a_topic_off_get_nothing(users, prefer):
+    prefer(users["member"], forums=False)
+    queue()
+    assert users["member"].email not in recipients()
+
+
+def test_immediate_subscribers_are_not_in_the_digest(users, prefer):
+    prefer(users["member"], frequency="immediate")
+    queue()
+    assert Notification.objects.get(user=users["member"]).digest is False
+
+
+def test_review_notifications_follow_the_chosen_countries(users, prefer):
+    prefer(users["member"], countries=["AF"])
+    prefer(users["editor"], countries=["TJ", "PK"])
+    queue(Topic.REVIEW_PUBLISHED, country="TJ")
+    assert users["editor"].email in recipients()
+    assert users["member"].email not in recipients()
+    assert users["coordinator"].email in recipients()  # default: all countries
+
+
+def test_action_item_notifications_go_to_the_organizations_staff_only(users, organization):
+    queue(Topic.ACTION_ITEMS, organization=organization)
+    assert recipients() == {"member@example.org", "editor@example.org"}
+
+
+def test_inactive_users_get_nothing(users):
+    users["member"].is_active = False
+    users["member"].save()
+    queue()
+    assert "member@example.org" not in recipients()
+
+
+def test_nothing_is_queued_when_the_callers_transaction_rolls_back(users):
+    try:
+        with transaction.atomic():
+            queue()
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert not Notification.objects.exists()
+
+
+def test_notify_runs_a_fixed_number_of_queries(users, django_assert_max_num_queries):
+    for n in range(30):
+        make_user(f"extra{n}@example.org", is_coordinator=True)
+    with django_assert_max_num_queries(4):
+        assert queue() == 35
