@@ -10,6 +10,7 @@ from members.models import Country, Organization
 from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, detect_document_type
 from .models import RESERVED_SLUGS, ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
 
+MULTI_SELECT_HELP = _("Hold Ctrl (Cmd on a Mac) to select several.")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -31,8 +32,9 @@ class ForumForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         organizations = Organization.objects.select_related("country").order_by("country__order", "name")
-        self.fields["organizers"].queryset = organizations
-        self.fields["funders"].queryset = organizations
+        for name in ("organizers", "funders"):
+            self.fields[name].queryset = organizations
+            self.fields[name].help_text = MULTI_SELECT_HELP
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -74,15 +76,16 @@ class ActionItemForm(forms.ModelForm):
         model = ActionItem
         fields = ["order", "text", "responsible_organizations", "responsible_countries", "due_date", "status"]
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 2}),
+            "text": forms.Textarea(attrs={"rows": 3}),
             "due_date": DATE_WIDGET,
-            "responsible_organizations": forms.SelectMultiple(attrs={"size": 4}),
+            "responsible_organizations": forms.SelectMultiple(attrs={"size": 8}),
             "responsible_countries": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_organizations"].queryset = Organization.objects.order_by("name")
+        self.fields["responsible_organizations"].help_text = MULTI_SELECT_HELP
         self.fields["responsible_countries"].queryset = Country.objects.all()
 
 
@@ -173,3 +176,11 @@ class ParticipantImportForm(forms.Form):
         label=_("CSV file"),
         help_text=_("Columns: name, organization, country, role, e-mail, phone, attended. Saved as UTF-8."),
     )
+
+    def clean_file(self):
+        from .participants_csv import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB. Split it into smaller files."))
+        return upload

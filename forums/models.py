@@ -50,7 +50,10 @@ class Forum(models.Model):
 
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(
-        _("slug"), max_length=80, unique=True, help_text=_("The forum's address: /forums/<slug>/.")
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The last part of the forum's address, e.g. kabul-2018 for /forums/kabul-2018/."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGIONAL_NGO)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)

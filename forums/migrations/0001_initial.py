@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('slug', models.SlugField(help_text="The forum's address: /forums/<slug>/.", max_length=80, unique=True, verbose_name='slug')),
+                ('slug', models.SlugField(help_text="The last part of the forum's address, e.g. kabul-2018 for /forums/kabul-2018/.", max_length=80, unique=True, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('regional_ngo', 'Regional NGO forum'), ('government', 'Government forum'), ('steering', 'Steering committee meeting'), ('annual', 'Annual network meeting')], default='regional_ngo', max_length=20, verbose_name='kind')),
                 ('status', models.CharField(choices=[('planned', 'Planned'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='planned', max_length=20, verbose_name='status')),
                 ('start_date', models.DateField(verbose_name='start date')),
