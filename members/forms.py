@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.validators import URLValidator
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,8 @@ class OrganizationForm(forms.ModelForm):
         label=_("Website"),
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))],
+        validators=[URLValidator(schemes=["http", "https"])],
+        error_messages={"invalid": _("Enter a web address starting with http:// or https://.")},
     )
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"),
@@ -88,9 +89,23 @@ class PersonForm(forms.ModelForm):
         fields = ["name", "position", "email", "phone", "contact_visibility"]
 
 
+class BasePersonFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.seats.exists():
+                raise forms.ValidationError(
+                    _(
+                        "%(name)s holds or held a steering committee seat and cannot be removed here. "
+                        "Ask a coordinator to change the seat first."
+                    )
+                    % {"name": form.instance.name}
+                )
+
+
 ServiceFormSet = inlineformset_factory(
     Organization, Service, form=ServiceForm, extra=1, can_delete=True, max_num=30, validate_max=True
 )
 PersonFormSet = inlineformset_factory(
-    Organization, Person, form=PersonForm, extra=1, can_delete=True, max_num=50, validate_max=True
+    Organization, Person, form=PersonForm, formset=BasePersonFormSet, extra=1, can_delete=True, max_num=50, validate_max=True
 )

@@ -21,20 +21,23 @@ def is_network_member(user) -> bool:
         return False
     if is_coordinator(user):
         return True
-    cached = getattr(user, "_is_network_member", None)
-    if cached is None:
-        cached = user.memberships.exists()
-        user._is_network_member = cached
-    return cached
+    return bool(member_countries(user))
 
 
 def member_countries(user) -> set[str]:
-    """Codes of the countries whose organizations the user belongs to."""
+    """Codes of the countries whose member organizations the user belongs to.
+
+    Staff of applicants, former members and stakeholders (e.g. a government commission) have
+    accounts but are not network members: they see what the public sees.
+    """
     if not (user.is_authenticated and user.is_active):
         return set()
     cached = getattr(user, "_member_countries", None)
     if cached is None:
-        cached = set(user.memberships.values_list("organization__country_id", flat=True))
+        cached = set(
+            user.memberships.filter(organization__membership_status=Organization.MembershipStatus.MEMBER)
+            .values_list("organization__country_id", flat=True)
+        )
         user._member_countries = cached
     return cached
 
@@ -103,6 +106,15 @@ def visible_people(user, queryset: QuerySet | None = None) -> QuerySet:
     """People whose name the user may see, by their chosen visibility."""
     queryset = Person.objects.all() if queryset is None else queryset
     return queryset.filter(people_visibility_filter(user))
+
+
+def can_see_person(user, person: Person) -> bool:
+    """May the user see this person's name (the same rule as visible_people, for one person)."""
+    if is_coordinator(user):
+        return True
+    if is_network_member(user):
+        return person.contact_visibility != Person.Visibility.COORDINATORS
+    return person.contact_visibility == Person.Visibility.PUBLIC
 
 
 def can_see_personal_contacts(user, person: Person) -> bool:

@@ -38,12 +38,7 @@ def directory(request):
 
 def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
-    organizations = (
-        permissions.visible_organizations(request.user)
-        .filter(country=country)
-        .select_related("national_network")
-        .prefetch_related("focus_areas")
-    )
+    organizations = permissions.visible_organizations(request.user).filter(country=country).for_directory()
     seat = (
         SteeringCommitteeSeat.objects.current()
         .filter(country=country)
@@ -58,6 +53,8 @@ def country_detail(request, code):
         .select_related("organization")
         .order_by("kind", "name")
     )
+    if seat:
+        seat.show_representative = permissions.can_see_person(request.user, seat.representative)
     return render(
         request,
         "members/country.html",
@@ -87,7 +84,10 @@ def organization_detail(request, slug):
             "people": [
                 (person, permissions.can_see_personal_contacts(request.user, person)) for person in people
             ],
-            "seats": organization.seats.current().select_related("country", "representative"),
+            "seats": [
+                (seat, permissions.can_see_person(request.user, seat.representative))
+                for seat in organization.seats.current().select_related("country", "representative")
+            ],
             "can_edit": permissions.can_edit_organization(request.user, organization),
         },
     )
@@ -125,6 +125,8 @@ def organization_edit(request, slug):
 def steering_committee(request):
     seats = SteeringCommitteeSeat.objects.select_related("country", "organization", "representative")
     seats = list(seats.order_by("country__order", "-term_start"))
+    for seat in seats:
+        seat.show_representative = permissions.can_see_person(request.user, seat.representative)
     return render(
         request,
         "members/steering_committee.html",
