@@ -13,14 +13,19 @@ LOGO_MAX_PIXELS = 2000
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 
 
+class WebAddressField(forms.URLField):
+    """A URL field that accepts only web addresses (no ftp:, javascript:, data: …)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class OrganizationForm(forms.ModelForm):
     """What an organization's editor may change; name, country and status are the secretariat's."""
 
-    website = forms.URLField(
+    website = WebAddressField(
         label=_("Website"),
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
         error_messages={"invalid": _("Enter a web address starting with http:// or https://.")},
     )
     focus_areas = forms.ModelMultipleChoiceField(
