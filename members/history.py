@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import permissions
 from .models import Membership, Organization, Person, Service
@@ -31,7 +32,8 @@ def _with_changes(records):
         before = previous.get(key)
         changes = []
         if before is not None and record.history_type == "~":
-            delta = record.diff_against(before)
+            # Related objects instead of raw ids: a query only for a relation that actually changed.
+            delta = record.diff_against(before, foreign_keys_are_objs=True)
             changes = [c for c in delta.changes if c.field not in HIDDEN_FIELDS]
         previous[key] = record
         result.append((record, changes))
@@ -64,6 +66,19 @@ def _field_label(model, name):
         return name
 
 
+def _display(model, name, value):
+    """A value as people read it: the label of a choice, the name of a related object."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value
+
+
 @login_required
 def organization_history(request, slug):
     organization = permissions.get_history_organization(request.user, slug)
@@ -82,7 +97,14 @@ def organization_history(request, slug):
             "record": record,
             "model_name": record.instance_type._meta.verbose_name,
             "label": _label(record),
-            "changes": [(_field_label(record.instance_type, c.field), c.old, c.new) for c in changes],
+            "changes": [
+                (
+                    _field_label(record.instance_type, c.field),
+                    _display(record.instance_type, c.field, c.old),
+                    _display(record.instance_type, c.field, c.new),
+                )
+                for c in changes
+            ],
         }
         for record, changes in _with_changes(records)[:ORG_HISTORY_LIMIT]
     ]

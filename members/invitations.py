@@ -27,10 +27,13 @@ def accept_invitation(invitation: Invitation, user: User) -> Membership:
         ).update(accepted_at=timezone.now(), accepted_by=user)
         if not claimed:
             raise InvitationUnusable
-        membership, created = Membership.objects.get_or_create(
-            user=user, organization=invitation.organization, defaults={"role": invitation.role}
-        )
-        if not created and invitation.role == Membership.Role.EDITOR and not membership.is_editor:
+        membership = Membership.objects.filter(user=user, organization=invitation.organization).first()
+        if membership is None:
+            membership = Membership(user=user, organization=invitation.organization, role=invitation.role)
+            membership._history_user = user  # the request may have started anonymous
+            membership.save()
+        elif invitation.role == Membership.Role.EDITOR and not membership.is_editor:
+            membership._history_user = user
             membership.change_role(Membership.Role.EDITOR)
         person = (
             Person.objects.filter(organization=invitation.organization, email__iexact=user.email, user__isnull=True)
@@ -39,6 +42,7 @@ def accept_invitation(invitation: Invitation, user: User) -> Membership:
         )
         if person is not None and not Person.objects.filter(user=user).exists():
             person.user = user
+            person._history_user = user
             person.save(update_fields=["user"])
     return membership
 

@@ -89,3 +89,27 @@ def test_deleting_a_service_is_recorded(client_as, organization):
         client_as("coordinator").get(reverse("members:organization-history", args=[organization.slug])).content.decode()
     )
     assert "deleted" in content
+
+
+def test_accepting_an_invitation_records_the_new_user_in_the_history(client, users, organization):
+    from members.models import Invitation, Membership
+
+    _, token = Invitation.issue(organization, "new@example.org", "member", users["editor"])
+    password = "Kabul-forum-2018!"
+    client.post(
+        reverse("members:invitation", args=[token]),
+        {"first_name": "A", "last_name": "B", "password1": password, "password2": password},
+    )
+    record = Membership.history.latest()
+    assert record.history_user.email == "new@example.org"
+
+
+def test_role_changes_show_readable_values(client_as, users, organization):
+    from members.models import Membership
+
+    client_as("editor").post(
+        reverse("members:staff-role", args=[organization.slug, Membership.objects.get(user=users["member"]).pk]),
+        {"role": "editor"},
+    )
+    content = client_as("editor").get(reverse("members:organization-history", args=[organization.slug])).content.decode()
+    assert "<del>Member</del> → Editor" in content

@@ -133,3 +133,10 @@ def test_approving_by_get_is_not_allowed(client_as, application):
     assert (
         client_as("coordinator").get(reverse("members:application-approve", args=[application.pk])).status_code == 405
     )
+
+
+def test_e_mail_subjects_are_not_html_escaped(client_as, application):
+    application.name = "Women's Centre"
+    application.save()
+    client_as("coordinator").post(reverse("members:application-approve", args=[application.pk]))
+    assert mail.outbox[0].subject == "Welcome to the regional CTIP network, Women's Centre"
