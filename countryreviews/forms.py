@@ -2,12 +2,10 @@
 
 from django import forms
 from django.db import models
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .models import MIN_YEAR, RegionalOverview, ReviewRevision, ReviewStatistic, max_year
-
-NO_INDIVIDUALS = _("Aggregate figures only. Never enter names, ages, stories or any other data about an individual victim.")
 
 
 class ReviewRevisionForm(forms.ModelForm):
@@ -64,24 +62,10 @@ class StatisticForm(forms.ModelForm):
         return year
 
 
-class BaseStatisticFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        seen = set()
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            key = (form.cleaned_data.get("indicator"), form.cleaned_data.get("year"))
-            if None not in key and key in seen:
-                raise forms.ValidationError(_("Each indicator can be given only once per year."))
-            seen.add(key)
-
-
 StatisticFormSet = inlineformset_factory(
     ReviewRevision,
     ReviewStatistic,
     form=StatisticForm,
-    formset=BaseStatisticFormSet,
     extra=2,
     can_delete=True,
     max_num=60,

@@ -1,0 +1,137 @@
+"""The edit page: saving sections and statistics, the change log, bad input, and two editors saving at once."""
+
+import pytest
+
+from countryreviews.models import ReviewChange, ReviewRevision
+
+from .conftest import edit_data
+
+EDIT = "/reviews/tj/2018/edit/"
+
+
+def test_the_form_tells_never_to_enter_data_about_an_individual_victim(client_as, draft):
+    page = client_as("member").get(EDIT).content.decode()
+    assert "never enter names, stories or any other data about an individual victim" in page
+    assert "Never enter data about an individual victim." in page
+
+
+def test_saving_records_the_text_the_statistics_and_who_changed_what(client_as, users, draft):
+    client = client_as("member")
+    data = edit_data(
+        client.get(EDIT),
+        summary="Tajik NGOs reviewed 2018.",
+        law_year_adopted="2004",
+        **{
+            "stats-0-indicator": "victims_identified",
+            "stats-0-value": "70",
+            "stats-0-year": "2018",
+            "stats-0-source": "Ministry of Interior",
+        },
+    )
+    response = client.post(EDIT, data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.summary == "Tajik NGOs reviewed 2018."
+    assert draft.law_year_adopted == 2004
+    assert draft.version == 2
+    assert draft.changed_by == users["member"]
+    assert list(draft.statistics.values_list("indicator", "value", "year")) == [("victims_identified", 70, 2018)]
+    change = draft.changes.get(action=ReviewChange.Action.SAVED)
+    assert change.user == users["member"]
+    assert sorted(change.fields) == ["law_year_adopted", "statistics", "summary"]
+    history = client.get("/reviews/tj/2018/").content.decode()
+    assert "saved: summary, law adopted (year), statistics" in history
+
+
+def test_saving_an_unchanged_form_records_nothing(client_as, draft):
+    client = client_as("editor")
+    response = client.post(EDIT, edit_data(client.get(EDIT)), follow=True)
+    assert "Nothing had changed" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.version == 1
+    assert not draft.changes.filter(action=ReviewChange.Action.SAVED).exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"stats-0-value": "-5"}, "Ensure this value is greater than or equal to 0."),
+        ({"stats-0-value": "12.5"}, "Enter a whole number."),
+        ({"stats-0-value": "many"}, "Enter a whole number."),
+        ({"stats-0-year": "1999"}, "Enter a year between 2000 and"),
+        ({"stats-0-year": "2999"}, "Enter a year between 2000 and"),
+        ({"law_year_adopted": "2014", "law_year_amended": "2004"}, "The law cannot be amended before it was adopted."),
+        (
+            {"stats-1-indicator": "victims_identified", "stats-1-value": "3", "stats-1-year": "2018"},
+            "Please correct the duplicate data for indicator and year",
+        ),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_is_saved(client_as, draft, overrides, message):
+    client = client_as("editor")
+    data = edit_data(
+        client.get(EDIT),
+        summary="This must not be saved.",
+        **{"stats-0-indicator": "victims_identified", "stats-0-value": "70", "stats-0-year": "2018"},
+    )
+    data.update(overrides)
+    response = client.post(EDIT, data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert "Nothing was saved" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.summary == "Draft text of the 2018 review."
+    assert draft.statistics.count() == 0
+
+
+def test_text_is_escaped_on_the_review_page(client_as, draft):
+    client = client_as("editor")
+    client.post(EDIT, edit_data(client.get(EDIT), summary="<script>alert(1)</script>"))
+    page = client.get("/reviews/tj/2018/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_two_editors_saving_at_once_never_lose_an_edit(client_as, users, draft):
+    first, second = client_as("member"), client_as("editor")
+    first_form = edit_data(first.get(EDIT))
+    second_form = edit_data(second.get(EDIT))
+
+    first_form["summary"] = "First editor's summary."
+    assert first.post(EDIT, first_form).status_code == 302
+
+    second_form["summary"] = "Second editor's summary, typed at the same time."
+    second_form["challenges"] = "Funding."
+    response = second.post(EDIT, second_form)
+
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Your changes were not saved" in page
+    assert "Second editor&#x27;s summary, typed at the same time." in page
+    assert "First editor&#x27;s summary." in page
+    draft.refresh_from_db()
+    assert draft.summary == "First editor's summary."
+    assert draft.challenges == ""
+    assert draft.version == 2
+    # The form now carries the saved version, so saving again (after merging) works.
+    assert response.context["form"]["version"].value() == 2
+    retry = edit_data(response, summary="Merged summary.", challenges="Funding.")
+    assert second.post(EDIT, retry).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.summary, draft.challenges, draft.version) == ("Merged summary.", "Funding.", 3)
+    assert list(draft.changes.filter(action="saved").values_list("user__email", flat=True)) == [
+        "editor@example.org",
+        "member@example.org",
+    ]
+
+
+def test_saving_a_draft_published_meanwhile_saves_nothing(client_as, users, draft):
+    client = client_as("editor")
+    data = edit_data(client.get(EDIT), summary="Too late.")
+    draft.status = ReviewRevision.Status.PUBLISHED
+    draft.save()
+    response = client.post(EDIT, data, follow=True)
+    # No open revision any more: the page offers to start a new one; the published text is untouched.
+    assert "Start revision 2" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.summary == "Draft text of the 2018 review."
