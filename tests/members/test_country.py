@@ -111,11 +111,6 @@ def _country_queries(client, django_assert_max_num_queries, bound=20):
     return len(captured)
 
 
-@pytest.mark.xfail(
-    reason="BUG: country_detail does not select_related('country') nor prefetch 'services' for the organization "
-    "cards, so _org_card.html runs 2 queries per organization",
-    strict=True,
-)
 @pytest.mark.parametrize("role", ["anonymous", "editor"])
 def test_the_country_page_runs_a_fixed_number_of_queries(client_as, role, users, django_assert_max_num_queries):
     client = client_as(role)

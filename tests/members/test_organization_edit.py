@@ -194,11 +194,6 @@ def test_an_existing_service_can_be_changed(editor_client, rendered, organizatio
     assert (service.phone, service.toll_free) == ("8800", True)
 
 
-@pytest.mark.xfail(
-    reason="BUG: deleting a person who holds (or held) a steering committee seat raises ProtectedError (500) "
-    "instead of a form error; Person.seats is on_delete=PROTECT and organization_edit deletes without checking",
-    strict=True,
-)
 def test_deleting_the_seat_holder_is_refused_with_a_message(client_as, users, seat_organization):
     client = client_as("steering")
     client.raise_request_exception = False
@@ -308,12 +303,6 @@ def test_the_error_is_rendered_next_to_the_field(editor_client, rendered, organi
     assert "is-invalid" in html
 
 
-@pytest.mark.xfail(
-    reason="BUG: members/forms.py OrganizationForm.website: forms.URLField replaces the message of any "
-    "ValidationError with code 'invalid' by its own error_messages['invalid'] ('Enter a valid URL.'), so the "
-    "custom 'Enter a web address starting with http:// or https://.' is never shown for ftp:// or javascript:",
-    strict=True,
-)
 @pytest.mark.parametrize("website", ["ftp://x.org", "javascript:alert(1)"])
 def test_a_non_web_address_gets_the_explanatory_message(editor_client, rendered, organization, website):
     data = form_data(rendered) | {"website": website}

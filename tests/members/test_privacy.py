@@ -142,13 +142,6 @@ def test_a_hotline_number_is_public(client, organization):
         assert "+992 44 600 0000" in client.get(path).content.decode()
 
 
-@pytest.mark.xfail(
-    reason="BUG: the steering committee page, the country page and the seat alert on the organization page "
-    "print seat.representative.name without looking at Person.contact_visibility, so a representative marked "
-    "'members' or 'coordinators' is named to anonymous users (either honour the visibility there, or make "
-    "SteeringCommitteeSeat.clean() require a representative whose visibility is 'public')",
-    strict=True,
-)
 @pytest.mark.parametrize("path", ["/steering-committee/", "/members/tj/", "/members/org/seat-holder/"])
 def test_a_seat_representative_hidden_from_the_public_is_not_named_to_anonymous_users(client, users, path):
     Person.objects.filter(name="Seat Representative").update(contact_visibility=Person.Visibility.MEMBERS)
@@ -160,13 +153,6 @@ def test_a_public_seat_representative_is_named_to_everyone(client, users, path):
     assert "Seat Representative" in client.get(path).content.decode()
 
 
-@pytest.mark.xfail(
-    reason="BUG: members/permissions.py is_network_member() is user.memberships.exists(), so staff of an "
-    "applicant, former member or stakeholder (e.g. a government commission) count as network members and see "
-    "members-only people and their personal e-mail and phone; it should require a membership in an "
-    "organization whose membership_status is 'member'",
-    strict=True,
-)
 @pytest.mark.parametrize("status", ["applicant", "former", "stakeholder"])
 def test_staff_of_organizations_that_are_not_members_do_not_see_member_only_contacts(client, people, status):
     from ..factories import make_membership, make_organization, make_user
