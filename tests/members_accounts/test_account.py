@@ -86,3 +86,17 @@ def test_the_settings_page_shows_the_defaults(client_as):
     response = client_as("member").get(reverse("members:notification-settings"))
     assert response.status_code == 200
     assert re.search(r'value="weekly"[^>]*checked', response.content.decode())
+
+
+def test_the_directory_tab_is_not_highlighted_on_the_account_page(client_as):
+    content = client_as("member").get(reverse("members:account")).content.decode()
+    assert re.search(r'class="nav-link active" href="/members/account/"', content)
+    assert not re.search(r'class="nav-link active" href="/members/"', content)
+    directory = client_as("member").get(reverse("members:directory")).content.decode()
+    assert re.search(r'class="nav-link active" href="/members/"', directory)
+
+
+def test_e_mail_page_uses_the_portal_form_style(client_as):
+    content = client_as("member").get(reverse("account_email")).content.decode()
+    assert "form-check-input" in content
+    assert reverse("members:account") in content
