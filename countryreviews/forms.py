@@ -48,12 +48,12 @@ class StatisticForm(forms.ModelForm):
         model = ReviewStatistic
         fields = ["indicator", "value", "year", "source", "illustrative"]
         help_texts = {"source": _("E.g. “Ministry of Interior, annual report 2017”.")}
-
-    def clean_value(self):
-        value = self.cleaned_data.get("value")
-        if value is not None and value < 0:
-            raise forms.ValidationError(_("Enter a whole number of 0 or more."))
-        return value
+        error_messages = {
+            "value": {
+                "min_value": _("Enter a whole number of 0 or more."),
+                "invalid": _("Enter a whole number of 0 or more."),
+            }
+        }
 
     def clean_year(self):
         year = self.cleaned_data.get("year")

@@ -51,6 +51,7 @@ def review_list(request):
             "overview": RegionalOverview.objects.published().order_by("-year").first(),
             "editable_countries": editable_countries,
             "year_choices": list(range(max_year(), MIN_YEAR - 1, -1)),
+            "default_year": max_year() - 2,
             "can_manage_overview": permissions.can_manage_overview(user),
         },
     )

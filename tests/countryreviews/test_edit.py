@@ -55,9 +55,9 @@ def test_saving_an_unchanged_form_records_nothing(client_as, draft):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"stats-0-value": "-5"}, "Ensure this value is greater than or equal to 0."),
-        ({"stats-0-value": "12.5"}, "Enter a whole number."),
-        ({"stats-0-value": "many"}, "Enter a whole number."),
+        ({"stats-0-value": "-5"}, "Enter a whole number of 0 or more."),
+        ({"stats-0-value": "12.5"}, "Enter a whole number of 0 or more."),
+        ({"stats-0-value": "many"}, "Enter a whole number of 0 or more."),
         ({"stats-0-year": "1999"}, "Enter a year between 2000 and"),
         ({"stats-0-year": "2999"}, "Enter a year between 2000 and"),
         ({"law_year_adopted": "2014", "law_year_amended": "2004"}, "The law cannot be amended before it was adopted."),
