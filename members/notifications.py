@@ -153,6 +153,11 @@ def _record_failure(rows, error: Exception):
 
 def _send_batch(user, rows, *, digest: bool, mail_connection) -> bool:
     """Send one e-mail for `rows` (locked by the caller); mark them sent only if the backend accepted it."""
+    if not user.is_active:  # deactivated since the update was queued: never write to them
+        Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
+            status=Notification.Status.FAILED, last_error="The account is inactive."
+        )
+        return False
     try:
         build_message(user, rows, digest=digest, connection=mail_connection).send()
     except Exception as error:  # any mail server error: keep the rows queued for the next run

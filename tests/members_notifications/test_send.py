@@ -115,3 +115,12 @@ def test_a_failed_digest_is_retried_as_a_whole(users):
     assert Notification.objects.queued().count() == 5
     call_command("send_notifications", "--digest")
     assert len(mail.outbox) == 5
+
+
+def test_users_deactivated_after_queueing_get_nothing(immediate_users):
+    queue()
+    immediate_users[0].is_active = False
+    immediate_users[0].save()
+    call_command("send_notifications")
+    assert sorted(m.to[0] for m in mail.outbox) == [u.email for u in immediate_users[1:]]
+    assert Notification.objects.get(user=immediate_users[0]).status == "failed"
