@@ -337,13 +337,26 @@ def seed(stdout=None):
         base = pinned["AF"].content()
         base.update(AF_2018_DRAFT)
         base.update(law_year_amended=2017)
-        revision = ReviewRevision.objects.create(review=draft_review, number=1, created_by=author, changed_by=author, **base)
+        started, saved = _at(2018, 9, 10), _at(2018, 9, 24, 15)
+        revision = ReviewRevision.objects.create(
+            review=draft_review,
+            number=1,
+            created_by=author,
+            changed_by=author,
+            created_at=started,
+            updated_at=saved,
+            **base,
+        )
         ReviewStatistic.objects.create(
             revision=revision, indicator="victims_identified", year=2018, value=150, illustrative=True, source=ILLUSTRATIVE
         )
-        ReviewChange.objects.create(revision=revision, action=ReviewChange.Action.CREATED, user=author)
+        ReviewChange.objects.create(revision=revision, action=ReviewChange.Action.CREATED, user=author, at=started)
         ReviewChange.objects.create(
-            revision=revision, action=ReviewChange.Action.SAVED, user=author, fields=["summary", "ngo_network", "sources"]
+            revision=revision,
+            action=ReviewChange.Action.SAVED,
+            user=author,
+            at=saved,
+            fields=["summary", "ngo_network", "sources"],
         )
 
     publisher = _user("steering.tj@example.org")
