@@ -79,9 +79,7 @@ def comparison(overview: RegionalOverview, columns: list[Column]) -> dict:
     stat_rows = [
         (Indicator(indicator).label, [c.stat(indicator, overview.year) for c in columns]) for indicator in KEY_INDICATORS
     ]
-    by_country = [
-        (column, [(label, cells[index]) for label, cells in text_rows]) for index, column in enumerate(columns)
-    ]
+    by_country = [(column, [(label, cells[index]) for label, cells in text_rows]) for index, column in enumerate(columns)]
     return {"text_rows": text_rows, "stat_rows": stat_rows, "by_country": by_country}
 
 
