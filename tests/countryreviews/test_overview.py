@@ -209,10 +209,10 @@ def test_the_overview_page_runs_a_fixed_number_of_queries(client_as, django_asse
         for code in ["AF", "PK", "TJ", "TM", "UZ"]
     ]
     make_overview(2017, revisions, published=True)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get("/reviews/overview/")
     assert response.status_code == 200
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         assert client.get("/reviews/overview/2017/comparison.csv").status_code == 200
 
 
