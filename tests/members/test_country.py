@@ -77,7 +77,7 @@ def test_hotlines_and_shelters_of_the_country_are_listed(client, organization, o
 def test_stakeholders_are_listed_apart_from_members(client, organization):
     make_organization("TJ", name="Tajik Commission", membership_status="stakeholder", kind="government")
     html = client.get(URL).content.decode()
-    members_part, _, stakeholders_part = html.partition("Other stakeholders")
+    members_part, _, stakeholders_part = html.partition("Other organizations")
     assert "Madina Test NGO" in members_part
     assert "Tajik Commission" in stakeholders_part
 
