@@ -4,10 +4,20 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import feeds, views
 
 admin.site.site_header = _("CTIP Network Portal administration")
 admin.site.site_title = _("CTIP Network Portal")
+
+feed_patterns = [
+    path("reviews/", feeds.ReviewsFeed(), name="reviews"),
+    path("reviews/rss/", feeds.ReviewsRssFeed(), name="reviews-rss"),
+    path("overview/", feeds.OverviewFeed(), name="overview"),
+    path("overview/rss/", feeds.OverviewRssFeed(), name="overview-rss"),
+    path("forums/", feeds.ForumsFeed(), name="forums"),
+    path("forums/rss/", feeds.ForumsRssFeed(), name="forums-rss"),
+    path("members/rss/", feeds.NewMembersRssFeed(), name="members-rss"),
+]
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +28,8 @@ urlpatterns = [
     path("", include("members.urls")),
     path("forums/", include("forums.urls")),
     path("reviews/", include("countryreviews.urls")),
+    # Public feeds; the Atom feed of new members is /feeds/members/ (members:feed-new-members).
+    path("feeds/", include((feed_patterns, "feeds"))),
 ]
 
 if settings.DEBUG:
