@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import participants_csv, permissions
+from members.history import history_entries
+
+from . import notifications, participants_csv, permissions
 from .forms import (
     ActionItemFormSet,
     ActionUpdateForm,
@@ -25,7 +27,9 @@ from .forms import (
     RecommendationFormSet,
     SessionFormSet,
 )
-from .models import Forum
+from .models import ActionItem, Forum, Recommendation, Session
+
+HISTORY_LIMIT = 200
 
 IMPORT_SESSION_KEY = "forums-participant-import"
 
@@ -42,17 +46,32 @@ def forum_edit(request, slug):
 
 
 def _forum_form(request, forum):
+    # Taken before the form is validated: validation writes the new values onto the instance.
+    before = notifications.forum_state(forum) if forum.pk else None
     form = ForumForm(request.POST or None, instance=forum)
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
                 forum = form.save()
+                notifications.announce_forum(forum, before)
             messages.success(request, _("The forum “%(title)s” was saved.") % {"title": forum.title})
             return redirect(forum)
         messages.error(request, _("Nothing was saved. Please correct the errors below."))
     return render(
         request, "forums/forum_form.html", {"form": form, "forum": forum},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def forum_history(request, slug):
+    """Who changed what, and when, in a forum's record, programme, recommendations and action items."""
+    forum = permissions.get_history_forum(request.user, slug)
+    records = list(Forum.history.filter(id=forum.pk).select_related("history_user")[:HISTORY_LIMIT])
+    for model in (ActionItem, Session, Recommendation):
+        records += model.history.filter(forum_id=forum.pk).select_related("history_user")[:HISTORY_LIMIT]
+    return render(
+        request, "forums/history.html", {"forum": forum, "entries": history_entries(records, HISTORY_LIMIT)}
     )
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from members.models import Country, Organization, Person
 
@@ -86,6 +87,7 @@ class Forum(models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = ForumQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("forum")
@@ -192,6 +194,9 @@ class Session(models.Model):
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True, max_length=5000)
 
+    history = HistoricalRecords()
+    history_parent = "forum"  # changes link to the forum's page
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -217,6 +222,9 @@ class Recommendation(models.Model):
     )
     text = models.TextField(_("text"), max_length=3000)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+    history_parent = "forum"  # changes link to the forum's page
 
     class Meta:
         verbose_name = _("recommendation")
@@ -269,6 +277,8 @@ class ActionItem(models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = ActionItemQuerySet.as_manager()
+    history = HistoricalRecords()
+    history_parent = "forum"  # changes link to the forum's page
 
     class Meta:
         verbose_name = _("action item")

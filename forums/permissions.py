@@ -34,6 +34,11 @@ def can_export_participants(user) -> bool:
     return is_coordinator(user)
 
 
+def can_read_forum_history(user) -> bool:
+    """Who changed what in a forum's record, its programme, outcomes and action items."""
+    return is_coordinator(user)
+
+
 def get_visible_forum(user, slug: str) -> Forum:
     """Every forum record is public; an unknown slug is a 404."""
     return get_object_or_404(Forum.objects.select_related("country"), slug=slug)
@@ -42,6 +47,13 @@ def get_visible_forum(user, slug: str) -> Forum:
 def get_manageable_forum(user, slug: str) -> Forum:
     forum = get_visible_forum(user, slug)
     if not can_manage_forums(user):
+        raise PermissionDenied
+    return forum
+
+
+def get_history_forum(user, slug: str) -> Forum:
+    forum = get_visible_forum(user, slug)
+    if not can_read_forum_history(user):
         raise PermissionDenied
     return forum
 

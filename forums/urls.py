@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/", views.forum_detail, name="detail"),
     path("<slug:slug>/calendar.ics", views.forum_calendar, name="forum-calendar"),
     path("<slug:slug>/edit/", manage_views.forum_edit, name="edit"),
+    path("<slug:slug>/history/", manage_views.forum_history, name="history"),
     re_path(
         r"^(?P<slug>[-a-zA-Z0-9_]+)/(?P<part>sessions|recommendations|action-items)/$",
         manage_views.forum_part_edit,

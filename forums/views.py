@@ -84,6 +84,7 @@ def forum_detail(request, slug):
             "action_items": action_items,
             "documents": list(forum.documents.all()),
             "can_manage": permissions.can_manage_forums(request.user),
+            "can_read_history": permissions.can_read_forum_history(request.user),
             "can_update": permissions.can_update_action_items(request.user),
             "show_names": permissions.can_see_participant_names(request.user),
             "show_contacts": permissions.can_see_participant_contacts(request.user),

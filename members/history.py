@@ -2,7 +2,11 @@
 
 `RECENT_CHANGES_SOURCES` lists the historical models the network-wide page reads. Other apps add
 theirs by appending "app_label.Model" (a model with `history = HistoricalRecords()`), e.g. the lead adds
-"countryreviews.CountryReview" and "forums.ActionItem" here.
+"countryreviews.CountryReview" and "forums.ActionItem" here. A model without a page of its own may name
+the foreign key whose page shows it, `history_parent = "forum"`: the page then links there.
+
+`history_entries()` turns historical records into what `members/_history_entries.html` shows; other
+apps' history pages use it too.
 """
 
 from heapq import merge
@@ -17,7 +21,16 @@ from django.utils.translation import gettext as _
 from . import permissions
 from .models import Membership, Organization, Person, Service
 
-RECENT_CHANGES_SOURCES = ["members.Organization", "members.Service", "members.Person", "members.Membership"]
+RECENT_CHANGES_SOURCES = [
+    "members.Organization",
+    "members.Service",
+    "members.Person",
+    "members.Membership",
+    "forums.Forum",
+    "forums.ActionItem",
+    "forums.Session",
+    "forums.Recommendation",
+]
 RECENT_LIMIT = 100
 ORG_HISTORY_LIMIT = 200
 HIDDEN_FIELDS = {"search_text", "updated_at"}
@@ -49,8 +62,10 @@ RELATED = {
 
 
 def _rows(model):
-    """A model's history with what labels need loaded up front (a fixed number of queries)."""
-    return model.history.select_related(*RELATED.get(model, ["history_user"]))
+    """A model's history with what labels and links need loaded up front (a fixed number of queries)."""
+    related = RELATED.get(model, ["history_user"])
+    parent = getattr(model, "history_parent", None)
+    return model.history.select_related(*related, *([parent] if parent else []))
 
 
 def _label(record) -> str:
@@ -79,20 +94,9 @@ def _display(model, name, value):
     return value
 
 
-@login_required
-def organization_history(request, slug):
-    organization = permissions.get_history_organization(request.user, slug)
-    records = []
-    for model, lookup in (
-        (Organization, {"id": organization.pk}),
-        (Service, {"organization_id": organization.pk}),
-        (Person, {"organization_id": organization.pk}),
-        (Membership, {"organization_id": organization.pk}),
-    ):
-        records += list(_rows(model).filter(**lookup).order_by("-history_date")[
-            :ORG_HISTORY_LIMIT
-        ])
-    entries = [
+def history_entries(records, limit):
+    """The newest `limit` of `records` (historical rows of any tracked models), each with what changed."""
+    return [
         {
             "record": record,
             "model_name": record.instance_type._meta.verbose_name,
@@ -106,8 +110,24 @@ def organization_history(request, slug):
                 for c in changes
             ],
         }
-        for record, changes in _with_changes(records)[:ORG_HISTORY_LIMIT]
+        for record, changes in _with_changes(records)[:limit]
     ]
+
+
+@login_required
+def organization_history(request, slug):
+    organization = permissions.get_history_organization(request.user, slug)
+    records = []
+    for model, lookup in (
+        (Organization, {"id": organization.pk}),
+        (Service, {"organization_id": organization.pk}),
+        (Person, {"organization_id": organization.pk}),
+        (Membership, {"organization_id": organization.pk}),
+    ):
+        records += list(_rows(model).filter(**lookup).order_by("-history_date")[
+            :ORG_HISTORY_LIMIT
+        ])
+    entries = history_entries(records, ORG_HISTORY_LIMIT)
     return render(request, "members/history.html", {"organization": organization, "entries": entries})
 
 
@@ -136,6 +156,10 @@ def _url_for(record):
     organization = record.organization if isinstance(record, owned) else None
     if organization is not None:
         return reverse("members:organization-history", args=[organization.slug])
+    parent = getattr(record.instance_type, "history_parent", None)
+    if parent:  # loaded by _rows(); None once the parent is deleted
+        related = getattr(record, parent)
+        return related.get_absolute_url() if related is not None else ""
     if record.history_type != "-" and hasattr(record.instance_type, "get_absolute_url"):
         try:
             return record.instance.get_absolute_url()

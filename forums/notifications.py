@@ -1,0 +1,140 @@
+"""What the forums tell the list-serve: forums announced or changed, and follow-up actions due or overdue.
+
+Both queue e-mails through `members.notifications.notify()` in the caller's transaction; the dedupe
+key names the event, so a retried request or a cron job run twice never queues the same update twice.
+The texts are written in the portal's default language (one text is queued for every recipient).
+"""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from members.models import Topic
+from members.notifications import notify
+
+from .models import ActionItem, Forum, today
+
+REMINDER_DAYS = 7
+
+# The fields whose change is news for the network: the dates, the place and the status.
+ANNOUNCED_FIELDS = ("start_date", "end_date", "dates_tentative", "city", "venue", "country_id", "status")
+
+
+def forum_state(forum: Forum) -> dict:
+    """The announced facts of a forum, to compare before and after a save."""
+    return {name: getattr(forum, name) for name in ANNOUNCED_FIELDS}
+
+
+def _dates(forum: Forum) -> str:
+    if forum.dates_tentative:
+        return date_format(forum.start_date, "F Y")
+    if forum.start_date == forum.end_date:
+        return date_format(forum.start_date, "j F Y")
+    return f"{date_format(forum.start_date, 'j F Y')} – {date_format(forum.end_date, 'j F Y')}"
+
+
+def _forum_facts(forum: Forum) -> str:
+    return "\n".join(
+        [
+            _("Dates: %(dates)s") % {"dates": _dates(forum)},
+            _("Place: %(place)s") % {"place": forum.place},
+            _("Status: %(status)s") % {"status": forum.get_status_display()},
+        ]
+    )
+
+
+def _state_key(forum: Forum) -> str:
+    place = hashlib.sha256(f"{forum.venue}\n{forum.city}".encode()).hexdigest()[:12]
+    return (
+        f"{forum.start_date:%Y-%m-%d}:{forum.end_date:%Y-%m-%d}:{int(forum.dates_tentative)}:"
+        f"{forum.country_id}:{place}:{forum.status}"
+    )
+
+
+def announce_forum(forum: Forum, before: dict | None) -> int:
+    """Queue "forum announced" for a new forum (`before` is None), or "forum changed" when its dates,
+    place or status differ from `before`; returns how many e-mails were queued. Call inside the save's
+    transaction."""
+    if before is not None and before == forum_state(forum):
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        facts = _forum_facts(forum)
+        if before is None:
+            subject = _("New forum: %(title)s, %(dates)s") % {"title": forum.title, "dates": _dates(forum)}
+            body = _("A new forum was announced on the network portal: %(title)s.") % {"title": forum.title}
+            key = f"forum:{forum.pk}:created"
+        else:
+            changed = [
+                str(Forum._meta.get_field(name.removesuffix("_id")).verbose_name)
+                for name in ANNOUNCED_FIELDS
+                if before[name] != getattr(forum, name)
+            ]
+            if forum.status == Forum.Status.CANCELLED and before["status"] != forum.status:
+                subject = _("Forum cancelled: %(title)s") % {"title": forum.title}
+            else:
+                subject = _("Forum changed: %(title)s, %(dates)s") % {"title": forum.title, "dates": _dates(forum)}
+            body = _("The forum %(title)s has changed (%(fields)s).") % {
+                "title": forum.title, "fields": ", ".join(changed),
+            }
+            key = f"forum:{forum.pk}:changed:{_state_key(forum)}"
+        body = f"{body}\n\n{facts}\n"
+    return notify(Topic.FORUMS, subject=subject, body=body, url=forum.get_absolute_url(), dedupe_key=key)
+
+
+def reminder_items(on: datetime.date | None = None):
+    """Open action items due within the next REMINDER_DAYS days or overdue, with what the e-mails need."""
+    on = on or today()
+    return (
+        ActionItem.objects.open()
+        .filter(due_date__isnull=False, due_date__lte=on + datetime.timedelta(days=REMINDER_DAYS))
+        .select_related("forum")
+        .prefetch_related("responsible_organizations")
+        .order_by("due_date", "pk")
+    )
+
+
+def queue_action_reminders(on: datetime.date | None = None) -> tuple[int, int]:
+    """Remind the staff of each responsible organization of its open action items that are due soon or
+    overdue, once per state; returns (items concerned, e-mails queued)."""
+    on = on or today()
+    items = list(reminder_items(on))
+    queued = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for item in items:
+            overdue = item.due_date < on
+            state = "overdue" if overdue else "due"
+            due = date_format(item.due_date, "j F Y")
+            if overdue:
+                subject = _("Overdue follow-up action (due %(date)s): %(text)s")
+            else:
+                subject = _("Follow-up action due %(date)s: %(text)s")
+            subject = subject % {"date": due, "text": _shorten(item.text, 80)}
+            for organization in item.responsible_organizations.all():
+                body = _(
+                    "%(organization)s is responsible for this action agreed at %(forum)s:\n\n%(text)s\n\n"
+                    "Due: %(date)s\nStatus: %(status)s\n\n"
+                    "Please post a progress update on the follow-up tracker, or ask your steering committee "
+                    "representative to do so."
+                ) % {
+                    "organization": organization.name, "forum": item.forum.title, "text": item.text,
+                    "date": due, "status": item.get_status_display(),
+                }
+                queued += notify(
+                    Topic.ACTION_ITEMS,
+                    subject=subject,
+                    body=body,
+                    url=reverse("forums:follow-up") + f"#action-{item.pk}",
+                    organization=organization,
+                    dedupe_key=f"action:{item.pk}:{organization.pk}:{state}:{item.due_date:%Y-%m-%d}",
+                )
+    return len(items), queued
+
+
+def _shorten(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
