@@ -73,6 +73,8 @@ def get_review_page(user, code: str, year: int):
     )
     if not revisions:
         raise Http404
+    for revision in revisions:
+        revision.review = review  # links need the review; don't fetch it once per revision
     return review, revisions
 
 

@@ -64,7 +64,8 @@ def test_the_review_page_runs_a_fixed_number_of_queries(client_as, django_assert
     for _ in range(4):
         revision = workflow.start_revision(published.review.country, 2017, users["editor"])
         workflow.publish(revision, users["steering"])
-    with django_assert_max_num_queries(12):
+    client.get("/reviews/tj/2017/")  # the first request of a session does a little more
+    with django_assert_max_num_queries(10):
         response = client.get("/reviews/tj/2017/")
     assert response.status_code == 200
     assert response.content.decode().count("Revision 5") >= 1
