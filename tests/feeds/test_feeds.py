@@ -181,4 +181,4 @@ def test_every_page_links_the_four_atom_feeds_for_discovery(client, db):
     head = text.split("</head>")[0]
     assert head.count('rel="alternate" type="application/atom+xml"') == 4
     footer = text.split("<footer")[1]
-    assert "Feeds (Atom)" in footer and 'href="/feeds/forums/"' in footer
+    assert "Feeds (Atom):" in footer and 'href="/feeds/forums/"' in footer
