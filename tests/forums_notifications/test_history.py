@@ -1,0 +1,99 @@
+"""Forums, their programme, recommendations and action items keep a change history: who, when, what."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from forums.models import ActionItem, Forum
+
+from ..forums.factories import make_action_item, make_recommendation, make_session
+from .conftest import post_edit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_edit_in_the_portal_records_who_changed_what(client_as, users, planned_forum):
+    new_start = planned_forum.start_date + datetime.timedelta(days=7)
+    response = post_edit(client_as("coordinator"), planned_forum, start_date=new_start.isoformat(),
+                         end_date=new_start.isoformat())
+    assert response.status_code == 302
+    record = planned_forum.history.latest()
+    assert record.history_user == users["coordinator"]
+    assert record.history_type == "~"
+    changed = {c.field for c in record.diff_against(record.prev_record).changes}
+    assert changed - {"updated_at"} == {"start_date", "end_date"}
+
+
+def test_a_progress_update_records_the_status_change_by_its_author(client_as, users, planned_forum):
+    item = make_action_item(planned_forum, text="Draft the shelter standards")
+    response = client_as("steering").post(
+        reverse("forums:action-item-update", args=[item.pk]),
+        {"date": "2018-09-01", "text": "Drafting started.", "new_status": "in_progress"},
+    )
+    assert response.status_code == 302
+    record = item.history.latest()
+    assert record.history_user == users["steering"]
+    assert record.status == ActionItem.Status.IN_PROGRESS
+    assert record.prev_record.status == ActionItem.Status.PLANNED
+
+
+def test_the_history_page_lists_who_changed_what(client_as, users, planned_forum):
+    post_edit(client_as("coordinator"), planned_forum, city="Herat", status="cancelled")
+    make_session(planned_forum, title="Opening session")
+    page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
+    assert "Change history of Kabul test forum" in page
+    assert "by coordinator@example.org on " in page
+    assert "<del>Kabul</del> → Herat" in page
+    assert "<del>Planned</del> → Cancelled" in page
+    assert "Opening session" in page
+
+
+def test_the_forum_page_links_to_the_history_for_coordinators_only(client_as, planned_forum):
+    url = reverse("forums:history", args=[planned_forum.slug])
+    assert url in client_as("coordinator").get(planned_forum.get_absolute_url()).content.decode()
+    assert url not in client_as("steering").get(planned_forum.get_absolute_url()).content.decode()
+
+
+def test_recent_changes_include_forum_and_action_item_changes_linked_to_the_forum(client_as, planned_forum):
+    post_edit(client_as("coordinator"), planned_forum, city="Herat")
+    make_action_item(planned_forum, text="Translate the referral guide")
+    page = client_as("coordinator").get(reverse("members:recent-changes")).content.decode()
+    forum_link = f'<a href="{planned_forum.get_absolute_url()}">'
+    assert f"{forum_link}Kabul test forum</a>" in page
+    assert f"{forum_link}Translate the referral guide</a>" in page
+
+
+def test_a_deleted_forums_items_stay_in_recent_changes_without_a_link(client_as, planned_forum):
+    make_action_item(planned_forum, text="Orphaned action")
+    Forum.objects.filter(pk=planned_forum.pk).delete()
+    page = client_as("coordinator").get(reverse("members:recent-changes")).content.decode()
+    assert "Orphaned action" in page
+    assert "Orphaned action</a>" not in page
+
+
+def test_the_history_page_runs_a_fixed_number_of_queries(
+    client_as, organization, planned_forum, django_assert_max_num_queries
+):
+    client = client_as("coordinator")
+    for n in range(15):
+        post_edit(client, planned_forum, summary=f"Summary {n}", city=f"City {n % 3}")
+    for n in range(10):
+        make_session(planned_forum, title=f"Session {n}")
+        make_recommendation(planned_forum, text=f"Recommendation {n}")
+        make_action_item(planned_forum, organizations=[organization], text=f"Action {n}")
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("forums:history", args=[planned_forum.slug]))
+    assert response.status_code == 200
+
+
+def test_recent_changes_runs_a_fixed_number_of_queries(
+    client_as, organization, planned_forum, django_assert_max_num_queries
+):
+    for n in range(20):
+        make_action_item(planned_forum, organizations=[organization], text=f"Action {n}")
+        make_session(planned_forum, title=f"Session {n}")
+    client = client_as("coordinator")
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("members:recent-changes"))
+    assert response.status_code == 200
