@@ -27,7 +27,7 @@ class EditConflict(WorkflowError):
 
 
 def _lock(revision: ReviewRevision) -> ReviewRevision:
-    return ReviewRevision.objects.select_for_update().select_related("review__country").get(pk=revision.pk)
+    return ReviewRevision.objects.select_for_update(of=("self",)).select_related("review__country").get(pk=revision.pk)
 
 
 def _log(revision, action, user, fields=(), comment=""):
