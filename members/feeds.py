@@ -2,6 +2,8 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization
@@ -22,7 +24,8 @@ class NewMembersFeed(Feed):
         return f"{item} – {item.country.name}"
 
     def item_description(self, item):
-        return item.description
+        # Feed readers render the summary as HTML: escape the organization's own text.
+        return escape(Truncator(item.description).words(60))
 
     def item_pubdate(self, item):
         return item.created_at
