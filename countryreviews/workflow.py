@@ -7,9 +7,11 @@ for the user when the step is not possible (published twice, stale version, wron
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from members.models import Country
+from members.models import Country, Topic
+from members.notifications import notify
 
 from .models import CountryReview, OverviewEntry, RegionalOverview, ReviewChange, ReviewRevision, ReviewStatistic
 
@@ -146,6 +148,16 @@ def publish(revision: ReviewRevision, user, expected_version=None) -> ReviewRevi
         current.published_by = user
         current.save()
         _log(current, ReviewChange.Action.PUBLISHED, user)
+        review = current.review
+        notify(
+            Topic.REVIEW_PUBLISHED,
+            subject=_("%(country)s: country review %(year)s published")
+            % {"country": review.country.name, "year": review.year},
+            body=Truncator(current.summary).words(120) or str(review),
+            url=review.get_absolute_url(),
+            country=review.country,
+            dedupe_key=f"review-published:{current.pk}",
+        )
         return current
 
 
@@ -210,4 +222,11 @@ def publish_overview(overview: RegionalOverview, user) -> RegionalOverview:
         overview.published_at = timezone.now()
         overview.published_by = user
         overview.save()
+        notify(
+            Topic.OVERVIEW_PUBLISHED,
+            subject=_("Regional overview %(year)s published") % {"year": overview.year},
+            body=Truncator(overview.introduction).words(120),
+            url=overview.get_absolute_url(),
+            dedupe_key=f"overview-published:{overview.pk}",
+        )
         return overview
