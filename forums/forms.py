@@ -36,6 +36,10 @@ class ForumForm(forms.ModelForm):
             self.fields[name].queryset = organizations
             self.fields[name].help_text = MULTI_SELECT_HELP
 
+    def clean_summary(self):
+        """Browsers send CRLF line ends: keep "\n" so an untouched summary is not recorded as changed."""
+        return self.cleaned_data["summary"].replace("\r\n", "\n")
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if slug in RESERVED_SLUGS:

@@ -20,6 +20,7 @@ from members.notifications import notify
 from .models import ActionItem, Forum, today
 
 REMINDER_DAYS = 7
+SUBJECT_TITLE_LENGTH = 90
 
 # The fields whose change is news for the network: the dates, the place and the status.
 ANNOUNCED_FIELDS = ("start_date", "end_date", "dates_tentative", "city", "venue", "country_id", "status")
@@ -62,10 +63,11 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
     transaction."""
     if before is not None and before == forum_state(forum):
         return 0
+    title = _shorten(forum.title, SUBJECT_TITLE_LENGTH)
     with translation.override(settings.LANGUAGE_CODE):
         facts = _forum_facts(forum)
         if before is None:
-            subject = _("New forum: %(title)s, %(dates)s") % {"title": forum.title, "dates": _dates(forum)}
+            subject = _("New forum: %(title)s, %(dates)s") % {"title": title, "dates": _dates(forum)}
             body = _("A new forum was announced on the network portal: %(title)s.") % {"title": forum.title}
             key = f"forum:{forum.pk}:created"
         else:
@@ -75,9 +77,9 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
                 if before[name] != getattr(forum, name)
             ]
             if forum.status == Forum.Status.CANCELLED and before["status"] != forum.status:
-                subject = _("Forum cancelled: %(title)s") % {"title": forum.title}
+                subject = _("Forum cancelled: %(title)s") % {"title": title}
             else:
-                subject = _("Forum changed: %(title)s, %(dates)s") % {"title": forum.title, "dates": _dates(forum)}
+                subject = _("Forum changed: %(title)s, %(dates)s") % {"title": title, "dates": _dates(forum)}
             body = _("The forum %(title)s has changed (%(fields)s).") % {
                 "title": forum.title, "fields": ", ".join(changed),
             }

@@ -9,6 +9,7 @@ the foreign key whose page shows it, `history_parent = "forum"`: the page then l
 apps' history pages use it too.
 """
 
+import datetime
 from heapq import merge
 
 from django.apps import apps
@@ -16,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import permissions
@@ -91,6 +93,8 @@ def _display(model, name, value):
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return date_format(value)
     return value
 
 

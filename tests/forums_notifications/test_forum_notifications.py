@@ -137,3 +137,12 @@ def test_the_email_has_the_forum_details_and_link(client_as, users, prefer, sett
     assert message.subject == "New forum: Third Regional NGO Forum, 1 June 2027 – 2 June 2027"
     assert "Dates: 1 June 2027 – 2 June 2027" in message.body
     assert "https://portal.example.org/forums/tashkent-2027/" in message.body
+
+
+def test_a_long_title_is_shortened_in_the_subject_only(client_as, users):
+    title = "Second Regional NGO Forum: Regional discussion amongst countries with common boundaries on combating trafficking"
+    create(client_as, title=title)
+    notification = Notification.objects.filter(user=users["member"]).get()
+    assert notification.subject.startswith("New forum: " + title[:80])
+    assert "…, 1 June 2027" in notification.subject
+    assert title in notification.body

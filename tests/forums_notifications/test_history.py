@@ -97,3 +97,18 @@ def test_recent_changes_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(16):
         response = client.get(reverse("members:recent-changes"))
     assert response.status_code == 200
+
+
+def test_an_untouched_summary_sent_back_with_crlf_is_not_a_change(client_as, planned_forum):
+    planned_forum.summary = "First line.\nSecond line."
+    planned_forum.save()
+    post_edit(client_as("coordinator"), planned_forum, summary="First line.\r\nSecond line.", city="Herat")
+    record = planned_forum.history.latest()
+    assert {c.field for c in record.diff_against(record.prev_record).changes} - {"updated_at"} == {"city"}
+
+
+def test_the_history_page_shows_dates_as_people_read_them(client_as, planned_forum):
+    planned_forum.start_date = planned_forum.end_date = datetime.date(2030, 3, 4)
+    planned_forum.save()
+    page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
+    assert "→ March 4, 2030" in page
