@@ -8,6 +8,7 @@ number by a fake one; organization-level public contacts are left empty unless p
 
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
@@ -243,6 +244,9 @@ def seed(stdout=None):
         if email.startswith("coordinator"):
             user.is_coordinator = user.is_staff = True
         user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
         users[email] = user
         if org_key:
             Membership.objects.update_or_create(
