@@ -84,7 +84,7 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
                 "title": forum.title, "fields": ", ".join(changed),
             }
             key = f"forum:{forum.pk}:changed:{_state_key(forum)}"
-        body = f"{body}\n\n{facts}\n"
+        body = f"{body}\n{facts}"
     return notify(Topic.FORUMS, subject=subject, body=body, url=forum.get_absolute_url(), dedupe_key=key)
 
 
@@ -118,8 +118,8 @@ def queue_action_reminders(on: datetime.date | None = None) -> tuple[int, int]:
             subject = subject % {"date": due, "text": _shorten(item.text, 80)}
             for organization in item.responsible_organizations.all():
                 body = _(
-                    "%(organization)s is responsible for this action agreed at %(forum)s:\n\n%(text)s\n\n"
-                    "Due: %(date)s\nStatus: %(status)s\n\n"
+                    "%(organization)s is responsible for this action agreed at %(forum)s: “%(text)s”\n"
+                    "Due: %(date)s. Status: %(status)s.\n"
                     "Please post a progress update on the follow-up tracker, or ask your steering committee "
                     "representative to do so."
                 ) % {

@@ -94,7 +94,7 @@ def _display(model, name, value):
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return date_format(value)
+        return date_format(value, "j F Y")
     return value
 
 

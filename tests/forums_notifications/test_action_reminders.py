@@ -36,7 +36,8 @@ def test_an_item_due_this_week_reminds_the_staff_of_its_organization_only(users,
     assert notification.dedupe_key == f"action:{item.pk}:{organization.pk}:due:{due:%Y-%m-%d}"
     assert notification.subject.startswith("Follow-up action due ")
     assert "Publish the national referral directory" in notification.subject
-    assert "Madina Test NGO is responsible for this action agreed at Kabul test forum" in notification.body
+    assert "Madina Test NGO is responsible for this action agreed at Kabul test forum: “Publish" in notification.body
+    assert f"Due: {due:%-d %B %Y}. Status: In progress." in notification.body
     assert notification.url == f"/forums/follow-up/#action-{item.pk}"
 
 

@@ -111,4 +111,4 @@ def test_the_history_page_shows_dates_as_people_read_them(client_as, planned_for
     planned_forum.start_date = planned_forum.end_date = datetime.date(2030, 3, 4)
     planned_forum.save()
     page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
-    assert "→ March 4, 2030" in page
+    assert "→ 4 March 2030" in page
