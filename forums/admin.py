@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Participant, Recommendation, Session
 
@@ -32,7 +33,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "status", "start_date", "end_date", "city", "country"]
     list_filter = ["kind", "status", "country"]
     search_fields = ["title", "city", "summary"]
@@ -49,7 +50,7 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(admin.ModelAdmin):
+class ActionItemAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "forum", "status", "due_date"]
     list_filter = ["status", "forum", "responsible_countries"]
     search_fields = ["text"]

@@ -112,3 +112,12 @@ def test_the_history_page_shows_dates_as_people_read_them(client_as, planned_for
     planned_forum.save()
     page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
     assert "→ 4 March 2030" in page
+
+
+@pytest.mark.parametrize("model", ["forum", "actionitem"])
+def test_the_admin_shows_the_history_too(admin_client, planned_forum, model):
+    item = make_action_item(planned_forum, text="Admin-visible action")
+    pk = planned_forum.pk if model == "forum" else item.pk
+    response = admin_client.get(reverse(f"admin:forums_{model}_history", args=[pk]))
+    assert response.status_code == 200
+    assert "simple_history" in " ".join(t.name for t in response.templates)
