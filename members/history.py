@@ -1,8 +1,9 @@
 """Who changed what: an organization's change history and the coordinators' "recent changes" page.
 
-`RECENT_CHANGES_SOURCES` lists the historical models the network-wide page reads. Other apps add
-theirs by appending "app_label.Model" (a model with `history = HistoricalRecords()`), e.g. the lead adds
-"countryreviews.CountryReview" and "forums.ActionItem" here. A model without a page of its own may name
+`RECENT_CHANGES_SOURCES` lists the historical models the network-wide page reads. `members` knows no
+other app, so apps built on it register theirs from their AppConfig.ready() with
+`register_recent_changes_source("app_label.Model")` (a model with `history = HistoricalRecords()`).
+A model without a page of its own may name
 the foreign key whose page shows it, `history_parent = "forum"`: the page then links there.
 
 `history_entries()` turns historical records into what `members/_history_entries.html` shows; other
@@ -28,11 +29,13 @@ RECENT_CHANGES_SOURCES = [
     "members.Service",
     "members.Person",
     "members.Membership",
-    "forums.Forum",
-    "forums.ActionItem",
-    "forums.Session",
-    "forums.Recommendation",
 ]
+
+
+def register_recent_changes_source(label: str) -> None:
+    if label not in RECENT_CHANGES_SOURCES:
+        RECENT_CHANGES_SOURCES.append(label)
+
 RECENT_LIMIT = 100
 ORG_HISTORY_LIMIT = 200
 HIDDEN_FIELDS = {"search_text", "updated_at"}
@@ -71,6 +74,9 @@ def _rows(model):
 
 
 def _label(record) -> str:
+    if isinstance(record, Organization.history.model):
+        # record.instance would query the excluded fields back from the live row: one query per entry.
+        return record.name
     if isinstance(record, Membership.history.model):
         return f"{record.user.email if record.user else '?'} – {record.organization}"
     return str(record.instance)
