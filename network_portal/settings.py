@@ -5,6 +5,7 @@ Every setting that differs between a laptop and production comes from the enviro
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -44,10 +45,13 @@ def env_list(name: str, default: str) -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Without SECRET_KEY, management commands (check, migrate, makemigrations) still work with a throwaway
+# key, but the production server refuses to start: network_portal/wsgi.py checks SECRET_KEY_MISSING.
+SECRET_KEY_MISSING = not SECRET_KEY and not DEBUG
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for local development).")
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
+    SECRET_KEY = (
+        "insecure-development-key-never-use-in-production" if DEBUG else secrets.token_urlsafe(50)
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
