@@ -9,7 +9,7 @@
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -46,6 +46,14 @@ def visible_revisions(user, country) -> QuerySet:
     if can_see_drafts(user, country):
         return revisions
     return revisions.published()
+
+
+def visible_revisions_everywhere(user) -> QuerySet:
+    """Revisions of every country the user may read: published ones, plus drafts where can_see_drafts."""
+    revisions = ReviewRevision.objects.all()
+    if is_coordinator(user) or is_steering_representative(user):
+        return revisions
+    return revisions.filter(Q(status=ReviewRevision.Status.PUBLISHED) | Q(review__country__in=member_countries(user)))
 
 
 def visible_overviews(user) -> QuerySet:

@@ -3,14 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.models import Country
-from members.permissions import is_coordinator, is_steering_representative, member_countries
 
 from . import permissions, workflow
 from .forms import ReviewRevisionForm, SendBackForm, StatisticFormSet, WithdrawForm
@@ -25,13 +24,7 @@ def _check_year(year: int) -> None:
 def review_list(request):
     """Every review the user may read, by year and country, with the latest overview edition."""
     user = request.user
-    if is_coordinator(user) or is_steering_representative(user):
-        draft_countries = None
-    else:
-        draft_countries = member_countries(user)
-    revisions = ReviewRevision.objects.select_related("published_by").order_by("-number")
-    if draft_countries is not None:
-        revisions = revisions.filter(Q(status=ReviewRevision.Status.PUBLISHED) | Q(review__country__in=draft_countries))
+    revisions = permissions.visible_revisions_everywhere(user).select_related("published_by").order_by("-number")
     reviews = CountryReview.objects.select_related("country").prefetch_related(
         Prefetch("revisions", queryset=revisions, to_attr="visible_revisions")
     )
