@@ -17,11 +17,14 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 # Local development server with the demo data (SQLite under var/ unless DATABASE_URL is set).
+# Links in e-mails (invitations, unsubscribe) point at the port actually served.
+run: export DEBUG := $(or $(DEBUG),true)
+run: export PORTAL_BASE_URL := $(or $(PORTAL_BASE_URL),http://127.0.0.1:$(PORT))
 run: $(VENV)/.runtime
 	mkdir -p var
-	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
-	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo --if-empty
-	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite; with DATABASE_URL=postgres://… it runs on PostgreSQL.
 test: $(VENV)/.dev

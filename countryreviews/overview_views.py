@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import overview as overview_data
@@ -78,7 +79,11 @@ def overview_create(request):
             count = workflow.assemble_overview(overview)
         messages.success(
             request,
-            _("The %(year)s edition was started with the published reviews of %(count)s countries.")
+            ngettext(
+                "The %(year)s edition was started with the published review of %(count)s country.",
+                "The %(year)s edition was started with the published reviews of %(count)s countries.",
+                count,
+            )
             % {"year": overview.year, "count": count},
         )
         return redirect(overview)
@@ -122,7 +127,13 @@ def overview_refresh(request, year):
         messages.error(request, str(exc))
     else:
         messages.success(
-            request, _("The edition now pins the latest published reviews of %(count)s countries.") % {"count": count}
+            request,
+            ngettext(
+                "The edition now pins the latest published review of %(count)s country.",
+                "The edition now pins the latest published reviews of %(count)s countries.",
+                count,
+            )
+            % {"count": count},
         )
     return redirect(overview)
 

@@ -38,6 +38,12 @@ class DirectoryFilter(django_filters.FilterSet):
         model = Organization
         fields = ["q", "country", "focus", "service", "kind"]
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("country"):
+            data = data.copy()
+            data["country"] = data["country"].lower()  # ?country=TJ works like /members/TJ/
+        super().__init__(data, *args, **kwargs)
+
     def search(self, queryset, name, value):
         return queryset.search(value)
 

@@ -80,7 +80,7 @@ class User(AbstractUser):
         _("preferred language"),
         max_length=10,
         blank=True,
-        choices=settings.LANGUAGES,
+        choices=settings.ALL_LANGUAGES,
         help_text=_("The portal and its e-mails use this language after you log in."),
     )
 
@@ -357,6 +357,11 @@ class Service(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def details(self) -> list[str]:
+        """City, hours and languages, those that are filled in."""
+        return [part for part in (self.city, self.hours, self.languages) if part]
 
 
 class Person(models.Model):

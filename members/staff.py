@@ -105,13 +105,13 @@ def remove(request, slug, pk):
         membership.remove()
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("%(user)s was removed from %(name)s.") % {"user": membership.user.email, "name": organization.name},
-        )
+        return redirect("members:staff", slug=organization.slug)
+    messages.success(
+        request,
+        _("%(user)s was removed from %(name)s.") % {"user": membership.user.email, "name": organization.name},
+    )
     if membership.user_id == request.user.pk and not permissions.is_coordinator(request.user):
-        return redirect(organization)
+        return redirect(organization)  # they no longer see the staff page
     return redirect("members:staff", slug=organization.slug)
 
 

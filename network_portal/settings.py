@@ -148,7 +148,10 @@ LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [
+# The network's languages. Every string is marked for translation; a language is offered (menu,
+# account settings, browser detection) only once its compiled catalogue exists under locale/, because
+# until then a Dari browser would get a right-to-left page of English text.
+ALL_LANGUAGES = [
     ("en", _("English")),
     ("ru", _("Russian")),
     ("fa", _("Dari")),
@@ -156,6 +159,11 @@ LANGUAGES = [
     ("ur", _("Urdu")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = [
+    (code, name)
+    for code, name in ALL_LANGUAGES
+    if code == LANGUAGE_CODE or (LOCALE_PATHS[0] / code / "LC_MESSAGES" / "django.mo").exists()
+]
 # Django knows no Pashto, and calls Dari by the name of Persian: tell it both, for the language menu.
 LANG_INFO.update(
     {

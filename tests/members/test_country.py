@@ -125,3 +125,13 @@ def test_the_country_page_lists_many_organizations(client, db):
     bulk_organizations(30, prefix="Many", membership_status=Organization.MembershipStatus.MEMBER)
     html = client.get(URL).content.decode()
     assert "Many Organization 029" in html
+
+
+def test_service_details_have_no_stray_separator(client, db):
+    from ..factories import make_organization, make_service
+
+    org = make_organization("PK", name="Helpline NGO", membership_status="member")
+    make_service(org, name="Night helpline", hours="24/7", languages="Urdu")
+    html = client.get("/members/pk/").content.decode()
+    assert "24/7 · Urdu" in html
+    assert "· 24/7" not in html

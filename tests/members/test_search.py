@@ -270,3 +270,13 @@ def test_markup_in_the_query_is_escaped(client, directory):
     html = client.get("/members/", {"q": '"><script>alert(1)</script>'}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_an_upper_case_country_code_filters_like_the_country_page(client, db):
+    from ..factories import make_organization
+
+    make_organization("TJ", name="Dushanbe Filter NGO")
+    make_organization("PK", name="Karachi Filter NGO")
+    html = client.get("/members/", {"country": "TJ"}).content.decode()
+    assert "Dushanbe Filter NGO" in html
+    assert "Karachi Filter NGO" not in html

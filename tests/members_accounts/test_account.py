@@ -2,7 +2,6 @@
 
 import re
 
-from django.conf import settings
 from django.urls import reverse
 
 from members.models import NotificationPreference, User
@@ -10,7 +9,8 @@ from members.models import NotificationPreference, User
 from ..factories import make_user
 
 
-def test_a_user_changes_name_and_language(client_as, users):
+def test_a_user_changes_name_and_language(client_as, users, settings):
+    settings.LANGUAGES = settings.ALL_LANGUAGES  # as once the Russian catalogue is compiled
     response = client_as("member").post(
         reverse("members:account"), {"first_name": "Ali", "last_name": "Rahimi", "language": "ru"}
     )
@@ -41,14 +41,14 @@ def test_e_mail_management_renders_inside_the_portal_layout(client_as):
     assert "portal-header" in response.content.decode()
 
 
-def test_logging_in_switches_to_the_users_language(client, db):
+def test_logging_in_switches_to_the_users_language(client, db, settings):
     make_user("fa.user@example.org", language="fa")
     response = client.post(reverse("account_login"), {"login": "fa.user@example.org", "password": "test-pass-123"})
     assert response.status_code == 302
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fa"
 
 
-def test_logging_in_without_a_language_keeps_the_cookie_alone(client, db):
+def test_logging_in_without_a_language_keeps_the_cookie_alone(client, db, settings):
     make_user("plain@example.org")
     response = client.post(reverse("account_login"), {"login": "plain@example.org", "password": "test-pass-123"})
     assert response.status_code == 302
@@ -100,3 +100,18 @@ def test_e_mail_page_uses_the_portal_form_style(client_as):
     content = client_as("member").get(reverse("account_email")).content.decode()
     assert "form-check-input" in content
     assert reverse("members:account") in content
+
+
+def test_languages_without_a_translation_are_not_offered(client, db, settings):
+    settings.LANGUAGES = [("en", "English")]  # no catalogue under locale/ yet
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fa,en;q=0.5")
+    html = response.content.decode()
+    assert 'lang="en" dir="ltr"' in html
+    assert 'name="language"' not in html
+
+
+def test_a_translated_right_to_left_language_gets_the_rtl_layout(client, db, settings):
+    settings.LANGUAGES = settings.ALL_LANGUAGES
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="fa").content.decode()
+    assert 'lang="fa" dir="rtl"' in html
+    assert "bootstrap.rtl.min.css" in html

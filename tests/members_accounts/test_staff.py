@@ -65,6 +65,7 @@ def test_the_last_editor_cannot_be_removed(client_as, users, organization):
         reverse("members:staff-remove", args=[organization.slug, target.pk]), follow=True
     )
     assert "at least one editor" in response.content.decode()
+    assert response.redirect_chain[-1][0] == staff_url(organization)
     assert Membership.objects.filter(pk=target.pk).exists()
 
 
