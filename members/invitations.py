@@ -55,7 +55,7 @@ def invitation(request, token):
     if request.method == "POST" and ratelimit.is_limited(
         "invitation", ratelimit.client_ip(request), ACCEPT_LIMIT, ACCEPT_PERIOD
     ):
-        return render(request, "members/join_limited.html", status=429)
+        return ratelimit.too_many_attempts(request)
     invitation = (
         Invitation.objects.select_related("organization", "invited_by").filter(token_hash=hash_token(token)).first()
     )

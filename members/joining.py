@@ -18,26 +18,41 @@ from .notifications import notify
 
 logger = logging.getLogger(__name__)
 
-JOIN_LIMIT = 5  # applications per IP address per hour
+JOIN_LIMIT = 5  # accepted applications per IP address per hour (forms with errors do not count)
 JOIN_PERIOD = 3600
 
 
 def join(request):
     """Public form; the answer is the same whatever the e-mail address, so it reveals no accounts."""
+    status = 200
     if request.method == "POST":
-        if ratelimit.is_limited("join", ratelimit.client_ip(request), JOIN_LIMIT, JOIN_PERIOD):
-            return render(request, "members/join_limited.html", status=429)
         form = ApplicationForm(request.POST)
         if form.is_bot:
             return redirect("members:join-thanks")
-        if form.is_valid():
+        ip = ratelimit.client_ip(request)
+        if not form.is_valid():
+            messages.error(request, _("Your application was not sent. Please correct the errors below."))
+            status = 400
+        elif ratelimit.is_exhausted("join", ip, JOIN_LIMIT):
+            # Keep what the applicant typed: they can send it again later or write to the secretariat.
+            messages.error(
+                request,
+                _(
+                    "Your application was not sent: several applications were already sent from your connection "
+                    "in the last hour. Please send this form again in an hour, or write to the network "
+                    "secretariat at %(email)s."
+                )
+                % {"email": ratelimit.secretariat_email()},
+            )
+            status = 429
+        else:
             with transaction.atomic():
                 form.save()
+            ratelimit.count("join", ip, JOIN_PERIOD)
             return redirect("members:join-thanks")
-        messages.error(request, _("Your application was not sent. Please correct the errors below."))
     else:
         form = ApplicationForm()
-    return render(request, "members/join.html", {"form": form}, status=400 if request.method == "POST" else 200)
+    return render(request, "members/join.html", {"form": form}, status=status)
 
 
 def join_thanks(request):

@@ -43,7 +43,7 @@ def invite(request, slug):
     form = InviteForm(request.POST or None, organization=organization)
     if request.method == "POST":
         if ratelimit.is_limited("invite", str(request.user.pk), INVITE_LIMIT, INVITE_PERIOD):
-            return render(request, "members/join_limited.html", status=429)
+            return ratelimit.too_many_attempts(request)
         if form.is_valid():
             email = form.cleaned_data["email"]
             with transaction.atomic():

@@ -88,12 +88,41 @@ def test_a_missing_time_stamp_is_refused(client, join_data):
     assert not Application.objects.exists()
 
 
-def test_the_sixth_application_in_an_hour_from_one_address_is_refused(client, join_data):
+def test_the_sixth_application_in_an_hour_from_one_address_is_refused_keeping_what_was_typed(
+    client, join_data, settings
+):
+    settings.DEFAULT_FROM_EMAIL = "CTIP Secretariat <secretariat@ctip.example.org>"
     for _ in range(5):
         assert client.post(URL, join_data).status_code == 302
     response = client.post(URL, join_data)
     assert response.status_code == 429
     assert Application.objects.count() == 5
+    page = response.content.decode()
+    assert 'value="Hayot Women&#x27;s Centre"' in page
+    assert "Shelter and legal aid for women returning from labour migration." in page
+    assert "secretariat@ctip.example.org" in page
+    assert "Send the application" in page
+
+
+def test_forms_with_errors_do_not_count_towards_the_limit(client, join_data):
+    bad = dict(join_data, contact_email="not an address")
+    for _ in range(10):
+        assert client.post(URL, bad).status_code == 400
+    assert client.post(URL, join_data).status_code == 302
+    assert Application.objects.count() == 1
+
+
+def test_the_too_many_attempts_page_names_the_secretariat_address(rf, settings):
+    from django.contrib.auth.models import AnonymousUser
+
+    from members import ratelimit
+
+    settings.DEFAULT_FROM_EMAIL = "CTIP Secretariat <secretariat@ctip.example.org>"
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    response = ratelimit.too_many_attempts(request)
+    assert response.status_code == 429
+    assert 'href="mailto:secretariat@ctip.example.org"' in response.content.decode()
 
 
 def test_the_answer_does_not_reveal_that_an_e_mail_has_an_account(client, join_data):
