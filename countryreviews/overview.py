@@ -47,6 +47,13 @@ class Column:
     def stat(self, indicator, year):
         return self.revision.statistic(indicator, year) if self.revision else None
 
+    @property
+    def link(self) -> str:
+        """The pinned revision's page, or "" once it was withdrawn (the public can no longer open it)."""
+        if self.revision is None or self.revision.status == ReviewRevision.Status.WITHDRAWN:
+            return ""
+        return self.revision.get_absolute_url()
+
 
 def law_text(revision: ReviewRevision | None) -> str | None:
     if revision is None or not (revision.law_name or revision.law_year_adopted):

@@ -235,3 +235,12 @@ def test_a_steering_representative_edits_the_introduction_of_a_draft(client_as, 
     assert response.status_code == 302
     overview.refresh_from_db()
     assert overview.introduction == "New intro."
+
+
+def test_a_review_withdrawn_after_publication_is_marked_in_the_edition_without_a_dead_link(client, users, three_countries):
+    overview = make_overview(2017, revisions=list(three_countries.values()), published=True)
+    workflow.withdraw(three_countries["PK"], users["coordinator"], comment="Figures under review.")
+    html = client.get(overview.get_absolute_url()).content.decode()
+    assert "has since been withdrawn" in html
+    assert f'href="{three_countries["PK"].get_absolute_url()}"' not in html
+    assert f'href="{three_countries["TJ"].get_absolute_url()}"' in html
