@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from members.models import Country, Organization, Person
@@ -22,6 +23,7 @@ MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
 YES = {"yes", "y", "true", "1", "x", ""}
 NO = {"no", "n", "false", "0"}
+DELIMITERS = ",;\t"  # comma first: it wins a tie
 
 
 class CsvFileError(Exception):
@@ -69,7 +71,8 @@ def read_rows(data: bytes) -> list[dict]:
         ) from exc
     if "\x00" in text:
         raise CsvFileError(_("The file contains null bytes: it is not a text CSV file. Save it as “CSV UTF-8”."))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -85,10 +88,14 @@ def read_rows(data: bytes) -> list[dict]:
             problems.append(_("unknown columns: %(columns)s") % {"columns": ", ".join(c or '(empty)' for c in unknown)})
         if not problems:
             problems.append(_("a column appears twice"))
-        raise CsvFileError(
-            _("The first line must be exactly: %(header)s — %(problems)s.")
-            % {"header": ",".join(HEADER), "problems": "; ".join(problems)}
-        )
+        message = _("The first line must be exactly: %(header)s — %(problems)s.") % {
+            "header": ",".join(HEADER), "problems": "; ".join(problems),
+        }
+        if delimiter == ";" or (len(header) == 1 and ";" in header[0]):
+            message = _(
+                "The columns are separated by semicolons. That is accepted, but the column names are wrong. %(message)s"
+            ) % {"message": message}
+        raise CsvFileError(message)
     rows = []
     for values in reader:
         if not any(v.strip() for v in values):
@@ -103,6 +110,21 @@ def read_rows(data: bytes) -> list[dict]:
     if not rows:
         raise CsvFileError(_("The file has a header but no participants."))
     return rows
+
+
+def detect_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: the one that splits the first line into the expected column names.
+
+    Spreadsheets with Russian (and many European) regional settings save "CSV" with semicolons.
+    """
+    first_line = text.split("\n", 1)[0]
+    best, best_score = ",", -1
+    for delimiter in DELIMITERS:
+        names = {h.strip().lower() for h in next(csv.reader([first_line], delimiter=delimiter), [])}
+        score = len(names & set(HEADER))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
 class Lookup:
@@ -122,10 +144,13 @@ class Lookup:
         self.existing = {
             (fold(p.name), fold(p.organization_label)) for p in forum.participants.select_related("organization")
         }
+        # Codes, English labels (what the export writes) and labels in the page's language.
         self.roles = {}
+        with translation.override("en"):
+            english = {value: str(label) for value, label in Participant.Role.choices}
         for value, label in Participant.Role.choices:
-            self.roles[fold(value)] = value
-            self.roles[fold(str(label))] = value
+            for key in (value, english[value], str(label)):
+                self.roles[fold(key)] = value
 
 
 def check_rows(forum: Forum, rows: list[dict]) -> list[CheckedRow]:
@@ -224,17 +249,22 @@ def import_rows(forum: Forum, rows: list[dict]) -> int:
 
 
 def export_participants(forum: Forum) -> str:
-    """The forum's participants in the same columns the import reads, so a list can round-trip."""
+    """The forum's participants in the same columns the import reads, so a list can round-trip.
+
+    Roles are written as their English labels ("NGO delegate"), as the import page documents them.
+    """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADER)
+    with translation.override("en"):
+        roles = {value: str(label) for value, label in Participant.Role.choices}
     for p in forum.participants.select_related("organization", "country").order_by("country__order", "name", "pk"):
         writer.writerow(
             [
                 _neutralize(p.name),
                 _neutralize(p.organization.name if p.organization_id else p.organization_name),
                 p.country.name if p.country_id else "",
-                p.role,
+                roles.get(p.role, p.role),
                 _neutralize(p.email),
                 _neutralize(p.phone),
                 "yes" if p.attended else "no",

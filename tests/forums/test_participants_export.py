@@ -14,7 +14,7 @@ def test_coordinators_export_participants_with_contacts(client_as, forum):
     assert 'attachment; filename="dushanbe-test-participants.csv"' == response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["name", "organization", "country", "role", "e-mail", "phone", "attended"]
-    assert ["Tajik Delegate", "Madina Test NGO", "Tajikistan", "ngo", "tajik.delegate@example.org",
+    assert ["Tajik Delegate", "Madina Test NGO", "Tajikistan", "NGO delegate", "tajik.delegate@example.org",
             "+992 90 000 7777", "yes"] in rows
 
 
@@ -36,3 +36,45 @@ def test_an_export_can_be_imported_into_another_forum(client_as, forum, upcoming
     assert not response.context["has_errors"]
     client.post(url, {"confirm": "1", "token": response.context["token"]})
     assert upcoming_forum.participants.count() == 2
+
+
+def test_roles_are_exported_as_the_labels_the_import_page_documents(client_as, forum, organization):
+    from forums.models import Participant
+
+    from .factories import make_participant
+
+    make_participant(forum, organization, name="Agency Person", role=Participant.Role.INTERNATIONAL)
+    content = client_as("coordinator").get(reverse("forums:participants-export", args=[forum.slug])).content
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    roles = {row["name"]: row["role"] for row in rows}
+    assert roles["Agency Person"] == "International organization"
+    assert roles["Tajik Delegate"] == "NGO delegate"
+
+
+def test_an_export_round_trips_with_its_roles(client_as, forum, upcoming_forum, organization):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from forums.models import Participant
+
+    from .factories import make_participant
+
+    make_participant(forum, organization, name="Agency Person", role=Participant.Role.INTERNATIONAL)
+    client = client_as("coordinator")
+    exported = client.get(reverse("forums:participants-export", args=[forum.slug])).content
+    expected = {p.name: (p.role, p.country_id, p.attended) for p in forum.participants.all()}
+
+    # Back into the same forum: every row is recognised as already there, nothing else is wrong.
+    same = reverse("forums:participants-import", args=[forum.slug])
+    response = client.post(same, {"file": SimpleUploadedFile("p.csv", exported)})
+    assert response.status_code == 400
+    assert [row.errors for row in response.context["checked"]] == [["Already a participant of this forum."]] * len(
+        expected
+    )
+
+    # Into another forum: a clean preview, and the import keeps roles, countries and attendance.
+    other = reverse("forums:participants-import", args=[upcoming_forum.slug])
+    response = client.post(other, {"file": SimpleUploadedFile("p.csv", exported)})
+    assert response.status_code == 200 and not response.context["has_errors"]
+    client.post(other, {"confirm": "1", "token": response.context["token"]})
+    imported = {p.name: (p.role, p.country_id, p.attended) for p in upcoming_forum.participants.all()}
+    assert imported == expected

@@ -178,3 +178,31 @@ def test_non_coordinators_may_not_import(client_as, forum, role):
     response = upload(client_as(role), forum, GOOD)
     assert response.status_code == 403
     assert not Participant.objects.filter(name="Nodira Karimova").exists()
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_file_separated_by_semicolons_or_tabs_is_read(client_as, forum, organization, delimiter):
+    content = GOOD.replace(",", delimiter)
+    response = upload(client_as("coordinator"), forum, ("\ufeff" + content).encode("utf-8"))
+    assert response.status_code == 200
+    rows = response.context["checked"]
+    assert [row.values["name"] for row in rows] == ["Nodira Karimova", "Ali Raza", "Guest Observer"]
+    assert rows[0].organization == organization and not any(row.errors for row in rows)
+
+
+def test_a_semicolon_file_with_a_wrong_header_says_the_columns_are_separated_by_semicolons(client_as, forum):
+    response = upload(client_as("coordinator"), forum, "Name;Organisation\nA;B\n")
+    assert response.status_code == 400
+    assert "separated by semicolons" in response.content.decode()
+
+
+def test_a_file_error_is_shown_once(client_as, forum):
+    response = upload(client_as("coordinator"), forum, HEADER)
+    assert response.content.decode().count("The file has a header but no participants.") == 1
+
+
+def test_role_labels_and_codes_are_both_accepted(client_as, forum):
+    lines = "A,MTN,TJ,International organization,,,\nB,MTN,TJ,international,,,\nC,MTN,TJ,ngo delegate,,,\n"
+    rows = upload(client_as("coordinator"), forum, HEADER + lines).context["checked"]
+    assert [row.role for row in rows] == ["international", "international", "ngo"]
+    assert not any(row.errors for row in rows)
