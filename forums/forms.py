@@ -3,6 +3,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Country, Organization
@@ -28,6 +29,7 @@ class ForumForm(forms.ModelForm):
             "organizers": forms.SelectMultiple(attrs={"size": 8}),
             "funders": forms.SelectMultiple(attrs={"size": 8}),
         }
+        error_messages = {"slug": {"unique": _("A forum with this web address already exists.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,8 +162,9 @@ class ActionUpdateForm(forms.ModelForm):
             "new_status": _("Leave empty to keep the current status."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, item=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.item = item
         self.fields["new_status"].choices = [("", _("(keep the current status)"))] + list(
             ActionItem.Status.choices
         )
@@ -172,6 +175,12 @@ class ActionUpdateForm(forms.ModelForm):
         date = self.cleaned_data["date"]
         if date > today():
             raise forms.ValidationError(_("A progress update cannot be dated in the future."))
+        forum = self.item.forum if self.item is not None else None
+        if forum is not None and date < forum.start_date:
+            raise forms.ValidationError(
+                _("A progress update cannot be dated before the forum, which started on %(date)s.")
+                % {"date": date_format(forum.start_date, "j F Y")}
+            )
         return date
 
 

@@ -203,7 +203,7 @@ def participants_export(request, slug):
 def action_item_update(request, pk):
     """Post a dated progress update on an action item, optionally changing its status."""
     item = permissions.get_updatable_action_item(request.user, pk)
-    form = ActionUpdateForm(request.POST or None)
+    form = ActionUpdateForm(request.POST or None, item=item)
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():

@@ -48,6 +48,11 @@ def test_the_history_keeps_every_update(client_as, action_item):
         ({"date": "2999-01-01", "text": "From the future", "new_status": ""}, "cannot be dated in the future"),
         ({"date": "2019-02-01", "text": "Bad status", "new_status": "forgotten"}, "Select a valid choice."),
         ({"date": "yesterday", "text": "Bad date", "new_status": ""}, "Enter a valid date."),
+        (
+            {"date": "1990-01-01", "text": "Long ago", "new_status": ""},
+            "cannot be dated before the forum, which started on 22 June 2017.",
+        ),
+        ({"date": "2017-06-21", "text": "Day before", "new_status": ""}, "cannot be dated before the forum"),
     ],
 )
 def test_bad_updates_are_refused(client_as, action_item, data, message):
@@ -71,3 +76,15 @@ def test_anonymous_users_are_sent_to_login(client_as, action_item):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert action_item.updates.count() == 1
+
+
+def test_an_update_dated_before_the_forum_is_refused_next_to_the_date_field(client_as, action_item):
+    response = client_as("steering").post(url(action_item), {"date": "1990-01-01", "text": "Old", "new_status": ""})
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["date"]
+
+
+def test_an_update_dated_on_the_first_day_of_the_forum_is_accepted(client_as, action_item):
+    response = client_as("steering").post(url(action_item), {"date": "2017-06-22", "text": "Agreed", "new_status": ""})
+    assert response.status_code == 302
+    assert action_item.updates.filter(text="Agreed", date=datetime.date(2017, 6, 22)).exists()

@@ -40,6 +40,13 @@ def test_reserved_slugs_are_refused(client_as, users, slug):
     assert "used by another page" in response.content.decode()
 
 
+def test_a_slug_already_in_use_is_refused_in_plain_words(client_as, forum):
+    response = client_as("coordinator").post(reverse("forums:create"), forum_data(slug=forum.slug))
+    assert response.status_code == 400
+    assert response.context["form"].errors["slug"] == ["A forum with this web address already exists."]
+    assert "with this Slug" not in response.content.decode()
+
+
 def test_coordinators_edit_a_forum(client_as, forum):
     data = forum_data(slug=forum.slug, title="Renamed forum", start_date="2017-06-22", end_date="2017-06-23",
                       status="held")
