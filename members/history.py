@@ -16,6 +16,7 @@ from heapq import merge
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -79,7 +80,27 @@ def _label(record) -> str:
         return record.name
     if isinstance(record, Membership.history.model):
         return f"{record.user.email if record.user else '?'} – {record.organization}"
-    return str(record.instance)
+    return _mend_cut_text(str(record.instance), getattr(record, "text", None))
+
+
+def shorten(text: str, size: int) -> str:
+    """`text` cut to at most `size` characters at a word boundary, with "…" when something was left out."""
+    text = " ".join(text.split())
+    if len(text) <= size:
+        return text
+    cut = text[: size + 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else text[:size]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+def _mend_cut_text(label: str, text) -> str:
+    """Some models' str() ends with `text[:n]`, cut mid-word without a mark; cut it at a word with "…" instead."""
+    if not isinstance(text, str) or label.endswith(text):
+        return label
+    for size in range(min(len(label), len(text) - 1), 19, -1):
+        if label.endswith(text[:size]):
+            return label[:-size] + shorten(text, size)
+    return label
 
 
 def _field_label(model, name):
@@ -104,24 +125,46 @@ def _display(model, name, value):
     return value
 
 
+def _entry(record, changes):
+    return {
+        "record": record,
+        "model_name": record.instance_type._meta.verbose_name,
+        "label": _label(record),
+        "changes": [
+            (
+                _field_label(record.instance_type, c.field),
+                _display(record.instance_type, c.field, c.old),
+                _display(record.instance_type, c.field, c.new),
+            )
+            for c in changes
+        ],
+    }
+
+
 def history_entries(records, limit):
     """The newest `limit` of `records` (historical rows of any tracked models), each with what changed."""
-    return [
-        {
-            "record": record,
-            "model_name": record.instance_type._meta.verbose_name,
-            "label": _label(record),
-            "changes": [
-                (
-                    _field_label(record.instance_type, c.field),
-                    _display(record.instance_type, c.field, c.old),
-                    _display(record.instance_type, c.field, c.new),
-                )
-                for c in changes
-            ],
-        }
-        for record, changes in _with_changes(records)[:limit]
-    ]
+    return [_entry(record, changes) for record, changes in _with_changes(records)[:limit]]
+
+
+def _latest_with_predecessors(model, limit):
+    """The newest `limit` history rows of `model` plus, for each change among them, the row before it.
+
+    One query: the predecessors let `_with_changes()` tell what changed even in the oldest rows shown.
+    """
+    history = model.history.all()
+    pk = model._meta.pk.attname
+    latest = history.order_by("-history_date", "-history_id").values("history_id")[:limit]
+    before = (
+        history.filter(**{pk: OuterRef(pk)})
+        .filter(
+            Q(history_date__lt=OuterRef("history_date"))
+            | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+        )
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
+    predecessors = history.filter(history_id__in=latest, history_type="~").annotate(before=Subquery(before))
+    return _rows(model).filter(Q(history_id__in=latest) | Q(history_id__in=predecessors.values("before")))
 
 
 @login_required
@@ -148,13 +191,10 @@ def recent_changes(request):
     streams = []
     for label in RECENT_CHANGES_SOURCES:
         model = apps.get_model(label)
-        rows = _rows(model).order_by("-history_date", "-history_id")[:RECENT_LIMIT]
-        streams.append([(row, model) for row in rows])
+        # Newest first; the predecessors loaded only for comparison fall off the end.
+        streams.append(_with_changes(_latest_with_predecessors(model, RECENT_LIMIT))[:RECENT_LIMIT])
     merged = list(merge(*streams, key=lambda pair: pair[0].history_date, reverse=True))[:RECENT_LIMIT]
-    entries = [
-        {"record": row, "model_name": model._meta.verbose_name, "label": _label(row), "url": _url_for(row)}
-        for row, model in merged
-    ]
+    entries = [dict(_entry(record, changes), url=_url_for(record)) for record, changes in merged]
     return render(request, "members/recent_changes.html", {"entries": entries})
 
 

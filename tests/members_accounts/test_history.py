@@ -113,3 +113,74 @@ def test_role_changes_show_readable_values(client_as, users, organization):
     )
     content = client_as("editor").get(reverse("members:organization-history", args=[organization.slug])).content.decode()
     assert "<del>Member</del> → Editor" in content
+
+
+def test_recent_changes_show_what_changed(client_as, organization):
+    edit_profile(client_as("editor"), organization, city="Dushanbe")
+    edit_profile(client_as("editor"), organization, city="Khujand")
+    content = client_as("coordinator").get(reverse("members:recent-changes")).content.decode()
+    assert "<strong>City</strong>: <del>Dushanbe</del> → Khujand" in content
+    assert "editor@example.org" in content
+
+
+def test_recent_changes_show_what_changed_with_a_fixed_number_of_queries(
+    client_as, organization, other_organization, django_assert_max_num_queries
+):
+    for n in range(30):
+        service = make_service(other_organization if n % 2 else organization, name=f"Service {n}")
+        service.city = f"City {n}"
+        service.save()
+    client = client_as("coordinator")
+    with django_assert_max_num_queries(14):
+        content = client.get(reverse("members:recent-changes")).content.decode()
+    assert content.count("<strong>City</strong>:") == 30
+
+
+def test_recent_changes_compare_the_oldest_shown_change_with_the_row_before_it(client_as, organization, monkeypatch):
+    from members import history
+
+    service = make_service(organization, name="Helpline")
+    service.city = "Khorog"
+    service.save()
+    monkeypatch.setattr(history, "RECENT_LIMIT", 1)
+    content = client_as("coordinator").get(reverse("members:recent-changes")).content.decode()
+    assert "→ Khorog" in content
+
+
+def test_history_times_show_their_offset_from_utc(client_as, organization, settings):
+    settings.TIME_ZONE = "Asia/Kabul"
+    edit_profile(client_as("editor"), organization, city="Khujand")
+    for url in (reverse("members:recent-changes"), reverse("members:organization-history", args=[organization.slug])):
+        assert "(UTC+0430)" in client_as("coordinator").get(url).content.decode()
+
+
+def test_long_changed_values_are_cut_at_a_word_with_an_ellipsis(client_as, organization):
+    words = [f"word{n:02d}" for n in range(60)]
+    edit_profile(client_as("editor"), organization, description=" ".join(words))
+    content = client_as("coordinator").get(reverse("members:recent-changes")).content.decode()
+    assert "word39 …" in content
+    assert "word40" not in content
+
+
+@pytest.mark.parametrize(
+    "text, size, expected",
+    [
+        ("Support for the national referral mechanism in the country", 40, "Support for the national referral…"),
+        ("Short text", 40, "Short text"),
+        ("Averyveryverylongwordwithoutspaces", 10, "Averyveryv…"),
+    ],
+)
+def test_shorten_cuts_at_a_word_boundary(text, size, expected):
+    from members.history import shorten
+
+    assert shorten(text, size) == expected
+
+
+def test_labels_cut_mid_word_by_a_model_are_cut_at_a_word_instead():
+    from members.history import _mend_cut_text
+
+    text = "Give every shelter the nation's referral number in the country and region"
+    label = f"1.2. {text[:60]}"
+    assert label.endswith("in the count")  # cut mid-word by the model
+    assert _mend_cut_text(label, text) == "1.2. Give every shelter the nation's referral number in the…"
+    assert _mend_cut_text("1.2. Short", "Short") == "1.2. Short"
