@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from . import ratelimit
 from .account_forms import AcceptInvitationForm
-from .models import Invitation, Membership, Person, User, hash_token
+from .models import Application, Invitation, Membership, Person, User, hash_token
 
 ACCEPT_LIMIT = 20  # attempts per IP address per hour (password form, token guessing)
 ACCEPT_PERIOD = 3600
@@ -76,7 +76,7 @@ def invitation(request, token):
         # The invitee already has an account: log in first, then come back to this link.
         return render(request, "members/invitation_login.html", {"invitation": invitation})
 
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email, initial=_known_name(invitation))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = User.objects.create_user(
@@ -99,6 +99,31 @@ def invitation(request, token):
         {"invitation": invitation, "form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def known_name(invitation: Invitation) -> str:
+    """The invitee's name as the network already knows it: their person entry, else their application."""
+    person = (
+        Person.objects.filter(organization=invitation.organization, email__iexact=invitation.email, user__isnull=True)
+        .exclude(name="")
+        .order_by("pk")
+        .first()
+    )
+    if person is not None:
+        return person.name
+    application = (
+        Application.objects.filter(organization=invitation.organization, contact_email__iexact=invitation.email)
+        .exclude(contact_name="")
+        .order_by("-pk")
+        .first()
+    )
+    return application.contact_name if application is not None else ""
+
+
+def _known_name(invitation: Invitation) -> dict:
+    """Initial first and last name: the first word, and the rest (the invitee can correct both)."""
+    parts = known_name(invitation).split(maxsplit=1)
+    return {"first_name": parts[0], "last_name": parts[1] if len(parts) > 1 else ""} if parts else {}
 
 
 def _mark_email_verified(user):

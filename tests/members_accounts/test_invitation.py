@@ -103,6 +103,18 @@ def test_a_new_person_sets_a_password_and_lands_in_the_organization(client, invi
     assert invitation.accepted_by == user
 
 
+def test_the_sign_up_form_is_prefilled_with_the_name_the_organization_lists(client, invited, organization):
+    make_person(organization, name="Amina Khan", email="New.Person@example.org")
+    content = client.get(invited[1]).content.decode()
+    assert 'value="Amina"' in content
+    assert 'value="Khan"' in content
+
+
+def test_the_sign_up_form_stays_empty_when_no_name_is_known(client, invited):
+    form = client.get(invited[1]).context["form"]
+    assert (form["first_name"].value(), form["last_name"].value()) == (None, None)
+
+
 @pytest.mark.parametrize(
     "password, message", [("short", "too short"), ("password123", "too common"), ("12345678901", "entirely numeric")]
 )

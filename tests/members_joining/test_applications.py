@@ -63,6 +63,14 @@ def test_approval_creates_the_member_organization_contact_and_invitation(client_
     assert "/members/invitation/" in mail.outbox[0].body
 
 
+def test_the_approved_contact_finds_their_name_already_filled_in(client_as, client, application):
+    client_as("coordinator").post(reverse("members:application-approve", args=[application.pk]))
+    path = re.search(r"http://\S+(/members/invitation/[^/\s]+/)", mail.outbox[0].body).group(1)
+    form = client.get(path).context["form"]
+    assert (form["first_name"].value(), form["last_name"].value()) == ("Ayesha", "Khan")
+    assert 'value="Ayesha"' in form["first_name"].as_widget()
+
+
 def test_approval_queues_a_new_member_notification(client_as, users, application):
     client_as("coordinator").post(reverse("members:application-approve", args=[application.pk]))
     queued = Notification.objects.filter(topic="new_members")
