@@ -3,6 +3,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -175,12 +176,22 @@ class ActionUpdateForm(forms.ModelForm):
         date = self.cleaned_data["date"]
         if date > today():
             raise forms.ValidationError(_("A progress update cannot be dated in the future."))
-        forum = self.item.forum if self.item is not None else None
-        if forum is not None and date < forum.start_date:
-            raise forms.ValidationError(
-                _("A progress update cannot be dated before the forum, which started on %(date)s.")
-                % {"date": date_format(forum.start_date, "j F Y")}
-            )
+        if self.item is None:
+            return date
+        forum = self.item.forum
+        if date < forum.start_date:
+            # A preparatory action recorded before its forum may be updated from the day it was recorded.
+            recorded = timezone.localdate(self.item.created_at) if self.item.created_at else forum.start_date
+            if recorded >= forum.start_date:
+                raise forms.ValidationError(
+                    _("A progress update cannot be dated before the forum, which started on %(date)s.")
+                    % {"date": date_format(forum.start_date, "j F Y")}
+                )
+            if date < recorded:
+                raise forms.ValidationError(
+                    _("A progress update cannot be dated before the action was recorded, on %(date)s.")
+                    % {"date": date_format(recorded, "j F Y")}
+                )
         return date
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -117,6 +118,19 @@ class Forum(models.Model):
             raise ValidationError({"slug": _("This address is used by another page; choose another slug.")})
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    @property
+    def dates_display(self) -> str:
+        """The dates as the site writes them: "10–11 March 2027", "30 March 2027 – 2 April 2027",
+        "10 March 2027" for one day, "March 2027" while the days are not fixed."""
+        start, end = self.start_date, self.end_date or self.start_date
+        if self.dates_tentative:
+            return date_format(start, "F Y")
+        if start == end:
+            return date_format(start, "j F Y")
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
 
     @property
     def is_upcoming(self) -> bool:

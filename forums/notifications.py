@@ -32,19 +32,20 @@ def forum_state(forum: Forum) -> dict:
 
 
 def _dates(forum: Forum) -> str:
+    """The dates as the forum pages show them ("10–11 March 2027")."""
     if forum.dates_tentative:
-        return date_format(forum.start_date, "F Y")
-    if forum.start_date == forum.end_date:
-        return date_format(forum.start_date, "j F Y")
-    return f"{date_format(forum.start_date, 'j F Y')} – {date_format(forum.end_date, 'j F Y')}"
+        return _("%(month)s (exact days not fixed)") % {"month": forum.dates_display}
+    return forum.dates_display
 
 
 def _forum_facts(forum: Forum) -> str:
-    return "\n".join(
+    """Dates, place and status on one line: the body is one paragraph, so it reads the same on its own
+    and indented under its subject in the weekly digest."""
+    return " ".join(
         [
-            _("Dates: %(dates)s") % {"dates": _dates(forum)},
-            _("Place: %(place)s") % {"place": forum.place},
-            _("Status: %(status)s") % {"status": forum.get_status_display()},
+            _("Dates: %(dates)s.") % {"dates": _dates(forum)},
+            _("Place: %(place)s.") % {"place": forum.place.rstrip(".")},
+            _("Status: %(status)s.") % {"status": forum.get_status_display()},
         ]
     )
 
@@ -67,7 +68,7 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
     with translation.override(settings.LANGUAGE_CODE):
         facts = _forum_facts(forum)
         if before is None:
-            subject = _("New forum: %(title)s, %(dates)s") % {"title": title, "dates": _dates(forum)}
+            subject = _("New forum: %(title)s, %(dates)s") % {"title": title, "dates": forum.dates_display}
             body = _("A new forum was announced on the network portal: %(title)s.") % {"title": forum.title}
             key = f"forum:{forum.pk}:created"
         else:
@@ -79,12 +80,12 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
             if forum.status == Forum.Status.CANCELLED and before["status"] != forum.status:
                 subject = _("Forum cancelled: %(title)s") % {"title": title}
             else:
-                subject = _("Forum changed: %(title)s, %(dates)s") % {"title": title, "dates": _dates(forum)}
+                subject = _("Forum changed: %(title)s, %(dates)s") % {"title": title, "dates": forum.dates_display}
             body = _("The forum %(title)s has changed (%(fields)s).") % {
                 "title": forum.title, "fields": ", ".join(changed),
             }
             key = f"forum:{forum.pk}:changed:{_state_key(forum)}"
-        body = f"{body}\n{facts}"
+        body = f"{body} {facts}"
     return notify(Topic.FORUMS, subject=subject, body=body, url=forum.get_absolute_url(), dedupe_key=key)
 
 
@@ -117,13 +118,14 @@ def queue_action_reminders(on: datetime.date | None = None) -> tuple[int, int]:
                 subject = _("Follow-up action due %(date)s: %(text)s")
             subject = subject % {"date": due, "text": _shorten(item.text, 80)}
             for organization in item.responsible_organizations.all():
+                # One paragraph, like the forum announcements (see _forum_facts).
                 body = _(
-                    "%(organization)s is responsible for this action agreed at %(forum)s: “%(text)s”\n"
-                    "Due: %(date)s. Status: %(status)s.\n"
+                    "%(organization)s is responsible for this action agreed at %(forum)s: “%(text)s” "
+                    "Due: %(date)s. Status: %(status)s. "
                     "Please post a progress update on the follow-up tracker, or ask your steering committee "
                     "representative to do so."
                 ) % {
-                    "organization": organization.name, "forum": item.forum.title, "text": item.text,
+                    "organization": organization.name, "forum": item.forum.title, "text": " ".join(item.text.split()),
                     "date": due, "status": item.get_status_display(),
                 }
                 queued += notify(

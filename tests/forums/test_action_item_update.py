@@ -88,3 +88,17 @@ def test_an_update_dated_on_the_first_day_of_the_forum_is_accepted(client_as, ac
     response = client_as("steering").post(url(action_item), {"date": "2017-06-22", "text": "Agreed", "new_status": ""})
     assert response.status_code == 302
     assert action_item.updates.filter(text="Agreed", date=datetime.date(2017, 6, 22)).exists()
+
+
+def test_a_preparatory_action_of_a_coming_forum_is_updated_from_the_day_it_was_recorded(client_as, upcoming_forum):
+    from forums.models import today
+
+    from .factories import make_action_item
+
+    item = make_action_item(upcoming_forum, text="Book the venue")
+    client = client_as("coordinator")
+    response = client.post(url(item), {"date": "2020-01-01", "text": "Too early", "new_status": ""})
+    assert response.status_code == 400
+    assert "cannot be dated before the action was recorded" in response.context["form"].errors["date"][0]
+    response = client.post(url(item), {"date": today().isoformat(), "text": "Venue booked", "new_status": ""})
+    assert response.status_code == 302

@@ -39,6 +39,7 @@ def test_an_item_due_this_week_reminds_the_staff_of_its_organization_only(users,
     assert "Madina Test NGO is responsible for this action agreed at Kabul test forum: “Publish" in notification.body
     assert f"Due: {due:%-d %B %Y}. Status: In progress." in notification.body
     assert notification.url == f"/forums/follow-up/#action-{item.pk}"
+    assert "\n" not in notification.body  # one paragraph, indented as a whole under its subject in the digest
 
 
 def test_each_responsible_organization_is_reminded_separately(users, organization, other_organization, make_item):

@@ -42,7 +42,7 @@ def test_creating_a_forum_announces_it_to_every_subscribed_member(client_as, use
     notification = Notification.objects.filter(user=users["member"]).get()
     assert notification.topic == Topic.FORUMS
     assert notification.dedupe_key == f"forum:{forum.pk}:created"
-    assert notification.subject == "New forum: Third Regional NGO Forum, 1 June 2027 – 2 June 2027"
+    assert notification.subject == "New forum: Third Regional NGO Forum, 1–2 June 2027"
     assert "Place: Hotel Uzbekistan, Tashkent, Uzbekistan" in notification.body
     assert "Status: Planned" in notification.body
     assert notification.url == "/forums/tashkent-2027/"
@@ -75,7 +75,7 @@ def test_changing_the_dates_announces_the_change_once_more(client_as, users):
     assert response.status_code == 302
     assert Notification.objects.count() == 2 * len(NETWORK)
     change = Notification.objects.filter(user=users["member"]).exclude(dedupe_key__endswith=":created").get()
-    assert change.subject == "Forum changed: Third Regional NGO Forum, 1 July 2027 – 3 July 2027"
+    assert change.subject == "Forum changed: Third Regional NGO Forum, 1–3 July 2027"
     assert "(start date, end date)" in change.body
     assert change.dedupe_key.startswith(f"forum:{forum.pk}:changed:2027-07-01:2027-07-03:")
 
@@ -134,8 +134,8 @@ def test_the_email_has_the_forum_details_and_link(client_as, users, prefer, sett
     create(client_as)
     call_command("send_notifications", stdout=io.StringIO())
     message = next(m for m in mail.outbox if m.to == ["member@example.org"])
-    assert message.subject == "New forum: Third Regional NGO Forum, 1 June 2027 – 2 June 2027"
-    assert "Dates: 1 June 2027 – 2 June 2027" in message.body
+    assert message.subject == "New forum: Third Regional NGO Forum, 1–2 June 2027"
+    assert "Dates: 1–2 June 2027." in message.body
     assert "https://portal.example.org/forums/tashkent-2027/" in message.body
 
 
@@ -144,5 +144,37 @@ def test_a_long_title_is_shortened_in_the_subject_only(client_as, users):
     create(client_as, title=title)
     notification = Notification.objects.filter(user=users["member"]).get()
     assert notification.subject.startswith("New forum: " + title[:80])
-    assert "…, 1 June 2027" in notification.subject
+    assert notification.subject.endswith("…, 1–2 June 2027")
     assert title in notification.body
+
+
+@pytest.mark.parametrize(
+    ("overrides", "dates"),
+    [
+        ({}, "Dates: 1–2 June 2027."),
+        ({"end_date": "2027-06-01"}, "Dates: 1 June 2027."),
+        ({"end_date": "2027-07-02"}, "Dates: 1 June 2027 – 2 July 2027."),
+        ({"dates_tentative": "on"}, "Dates: June 2027 (exact days not fixed)."),
+    ],
+)
+def test_the_dates_read_as_on_the_forum_pages(client_as, users, overrides, dates):
+    forum = create(client_as, **overrides)
+    body = Notification.objects.filter(user=users["member"]).get().body
+    assert dates in body
+    page = client_as("member").get(forum.get_absolute_url()).content.decode()
+    assert forum.dates_display in page
+
+
+def test_a_forum_item_keeps_the_list_layout_of_the_weekly_digest(client_as, users, prefer):
+    from members.notifications import build_message
+
+    prefer(users["member"], frequency="weekly")
+    create(client_as)
+    notification = Notification.objects.get(user=users["member"])
+    assert "\n" not in notification.body  # one paragraph: nothing to fall out of the digest's indentation
+    body = build_message(users["member"], [notification], digest=True).body
+    lines = body.splitlines()
+    start = lines.index("* New forum: Third Regional NGO Forum, 1–2 June 2027")
+    item = lines[start + 1:lines.index("-- ")]
+    assert item and all(line.startswith("  ") for line in item if line), item
+    assert "Dates: 1–2 June 2027. Place: Hotel Uzbekistan, Tashkent, Uzbekistan. Status: Planned." in body

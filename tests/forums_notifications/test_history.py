@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from forums.models import ActionItem, Forum
+from forums.models import ActionItem, Forum, today
 
 from ..forums.factories import make_action_item, make_recommendation, make_session
 from .conftest import post_edit
@@ -29,7 +29,7 @@ def test_a_progress_update_records_the_status_change_by_its_author(client_as, us
     item = make_action_item(planned_forum, text="Draft the shelter standards")
     response = client_as("steering").post(
         reverse("forums:action-item-update", args=[item.pk]),
-        {"date": "2018-09-01", "text": "Drafting started.", "new_status": "in_progress"},
+        {"date": today().isoformat(), "text": "Drafting started.", "new_status": "in_progress"},
     )
     assert response.status_code == 302
     record = item.history.latest()
