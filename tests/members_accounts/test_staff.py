@@ -124,3 +124,13 @@ def test_organization_page_links_to_staff_and_history_for_editors_only(client_as
     for link in links:
         assert link in editor_page
         assert link not in member_page
+
+
+def test_the_staff_page_stacks_each_person_with_their_controls_instead_of_a_wide_table(client_as, users, organization):
+    """A table scrolled the controls off a phone screen; each person is now a list item holding its own forms."""
+    content = client_as("editor").get(staff_url(organization)).content.decode()
+    assert "<table" not in content
+    for membership in Membership.objects.filter(organization=organization):
+        item = content.split(f'id="role-{membership.pk}"')[0].rsplit('<li class="list-group-item">', 1)[1]
+        assert membership.user.email in item
+    assert f'aria-label="Remove {users["member"].email}"' in content
