@@ -27,7 +27,8 @@ class ForumFilter(django_filters.FilterSet):
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=country_choices, method="filter_country", empty_label=_("All countries"),
-        help_text=_("Host country or a participant's country."),
+        # The explanation is a line under the whole row (list.html), so the three labels stay aligned.
+        widget=forms.Select(attrs={"aria-describedby": "forum-filter-help"}),
     )
 
     class Meta:
@@ -60,7 +61,8 @@ class TrackerFilter(django_filters.FilterSet):
         empty_label=_("All organizations"),
     )
     overdue = django_filters.BooleanFilter(
-        label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput
+        label=_("Overdue only"), method="filter_overdue",
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
 
     class Meta:

@@ -70,3 +70,10 @@ def test_list_runs_a_fixed_number_of_queries(client_as, organization, django_ass
     with django_assert_max_num_queries(5):
         response = client.get(reverse("forums:list"))
     assert len(response.context["upcoming"]) + len(response.context["past"]) == 20
+
+
+def test_the_country_filter_is_explained_under_the_row_so_the_labels_line_up(client_as, forum):
+    content = client_as("anonymous").get(reverse("forums:list")).content.decode()
+    assert 'id="forum-filter-help"' in content
+    assert 'aria-describedby="forum-filter-help"' in content
+    assert 'id="id_country_helptext"' not in content  # no help text inside the Country column

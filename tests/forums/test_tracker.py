@@ -82,3 +82,9 @@ def test_tracker_runs_a_fixed_number_of_queries(client_as, organization, other_o
     with django_assert_max_num_queries(13):
         response = client.get(URL)
     assert len(items(response)) == 40
+
+
+def test_the_overdue_checkbox_is_a_bootstrap_check_in_line_with_the_selects(client_as, forum):
+    content = client_as("anonymous").get(reverse("forums:follow-up")).content.decode()
+    assert '<div class="form-check mb-3 py-2">' in content
+    assert 'class="form-check-input"' in content and 'for="id_overdue">Overdue only</label>' in content
