@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -246,7 +247,7 @@ class Recommendation(models.Model):
         ordering = ["cluster_code", "order", "pk"]
 
     def __str__(self):
-        return f"{self.cluster_code}. {self.text[:60]}"
+        return f"{self.cluster_code}. {Truncator(self.text).chars(60)}"
 
 
 class ActionItemQuerySet(models.QuerySet):
@@ -300,7 +301,7 @@ class ActionItem(models.Model):
         ordering = ["forum__start_date", "order", "pk"]
 
     def __str__(self):
-        return self.text[:80]
+        return Truncator(self.text).chars(80)
 
     @property
     def is_overdue(self) -> bool:
@@ -328,7 +329,7 @@ class ActionUpdate(models.Model):
         ordering = ["-date", "-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.date}: {self.text[:60]}"
+        return f"{self.date}: {Truncator(self.text).chars(60)}"
 
     @property
     def author_name(self) -> str:
