@@ -99,8 +99,8 @@ def get_editable_review(user, code: str, year: int):
     return country, review, open_revision
 
 
-def get_revision_to_decide(user, code: str, year: int, number: int) -> ReviewRevision:
-    """A revision to publish, send back or withdraw: 404 if unseen, 403 unless the representative or a coordinator."""
+def _get_revision_for(user, code: str, year: int, number: int, may_act) -> ReviewRevision:
+    """A revision the user acts on: 404 if they may not see it, 403 unless may_act(user, country)."""
     country = get_country(code)
     revision = get_object_or_404(
         visible_revisions(user, country).select_related("review__country"),
@@ -108,22 +108,18 @@ def get_revision_to_decide(user, code: str, year: int, number: int) -> ReviewRev
         review__year=year,
         number=number,
     )
-    if not can_publish_review(user, country):
+    if not may_act(user, country):
         raise PermissionDenied
     return revision
+
+
+def get_revision_to_decide(user, code: str, year: int, number: int) -> ReviewRevision:
+    """A revision to publish, send back or withdraw: only the representative or a coordinator."""
+    return _get_revision_for(user, code, year, number, can_publish_review)
 
 
 def get_revision_to_submit(user, code: str, year: int, number: int) -> ReviewRevision:
-    country = get_country(code)
-    revision = get_object_or_404(
-        visible_revisions(user, country).select_related("review__country"),
-        review__country=country,
-        review__year=year,
-        number=number,
-    )
-    if not can_edit_review(user, country):
-        raise PermissionDenied
-    return revision
+    return _get_revision_for(user, code, year, number, can_edit_review)
 
 
 def get_overview(user, year: int) -> RegionalOverview:

@@ -4,7 +4,7 @@ Each of these modules, when it exists, provides `home_section(request)` returnin
 "template" (an include rendered on the home page) and its context, or None to show nothing.
 """
 
-import importlib
+from .optional import import_if_present
 
 HOME_SECTION_MODULES = ["countryreviews.home", "forums.home"]
 
@@ -12,12 +12,7 @@ HOME_SECTION_MODULES = ["countryreviews.home", "forums.home"]
 def render_home_sections(request):
     sections = []
     for name in HOME_SECTION_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        if section := module.home_section(request):
+        module = import_if_present(name)
+        if module and (section := module.home_section(request)):
             sections.append(section)
     return sections

@@ -1,12 +1,11 @@
 """Load the demo data of every app from the seed documents (idempotent)."""
 
-import importlib
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from members.models import Organization
+from network_portal.optional import import_if_present
 
 # Order matters: reviews and forums refer to the directory's countries and organizations.
 DEMO_MODULES = ["members.demo", "countryreviews.demo", "forums.demo"]
@@ -34,11 +33,6 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             for name in DEMO_MODULES:
-                try:
-                    module = importlib.import_module(name)
-                except ModuleNotFoundError as exc:
-                    if exc.name != name:
-                        raise
-                    continue
-                module.seed(stdout=self.stdout)
+                if module := import_if_present(name):
+                    module.seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
