@@ -5,11 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CountryReviewsConfig(AppConfig):
     name = "countryreviews"
     verbose_name = _("Country reviews")
+    # What country reviews add to the directory's pages (see members/extensions.py).
+    country_panels = ["countryreviews.panels.country_panel"]
 
     def ready(self):
-        from members.panels import country_panels, register_country_panel
-
-        from .panels import country_panel
-
-        if country_panel not in country_panels:
-            register_country_panel(country_panel)
+        from . import permissions  # noqa: F401  registers the predicates with django-rules

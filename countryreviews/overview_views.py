@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -28,7 +27,6 @@ def _render_overview(request, overview):
             "reported": [c for c in columns if c.revision],
             "comparison": overview_data.comparison(overview, columns),
             "charts": overview_data.charts(overview, columns),
-            "can_manage": permissions.can_manage_overview(request.user),
             "editions": permissions.visible_overviews(request.user).order_by("-year").values_list("year", "status"),
         },
     )
@@ -41,10 +39,7 @@ def overview_latest(request):
         return render(
             request,
             "countryreviews/overview_empty.html",
-            {
-                "can_manage": permissions.can_manage_overview(request.user),
-                "drafts": permissions.visible_overviews(request.user).order_by("-year"),
-            },
+            {"drafts": permissions.visible_overviews(request.user).order_by("-year")},
         )
     return _render_overview(request, overview)
 
@@ -65,11 +60,9 @@ def overview_csv(request, year):
     return response
 
 
-@login_required
+@permissions.permission_required(permissions.can_manage_overview)
 def overview_create(request):
     """Start an edition for a year: the latest published review of each country is pinned at once."""
-    if not permissions.can_manage_overview(request.user):
-        raise PermissionDenied
     form = OverviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -8,19 +8,25 @@
 - Any representative or a coordinator assembles and publishes a regional overview edition.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from members.models import Country
-from members.permissions import is_coordinator, is_steering_representative, member_countries
+from members.models import Country, get_country_or_404
+from members.permissions import (
+    is_coordinator,
+    is_steering_representative,
+    member_countries,
+    permission_required,  # noqa: F401  the views' decorator, offered here with this app's predicates
+    register,
+    require,
+)
 
-from .models import CountryReview, RegionalOverview, ReviewChange, ReviewRevision
+from .models import CountryReview, RegionalOverview, ReviewRevision
 
 
 def _code(country) -> str:
-    return (country if isinstance(country, str) else country.pk).upper()
+    return Country.normalize_code(country)
 
 
 def can_see_drafts(user, country) -> bool:
@@ -63,40 +69,21 @@ def visible_overviews(user) -> QuerySet:
 
 
 def get_country(code: str) -> Country:
-    return get_object_or_404(Country, code=code.upper())
+    return get_country_or_404(code)
 
 
-def get_review_page(user, code: str, year: int):
-    """The review and the revisions the user may read (newest first, with statistics and changes); 404 if none."""
-    country = get_country(code)
-    review = CountryReview.objects.select_related("country").filter(country=country, year=year).first()
-    if review is None:
-        raise Http404
-    revisions = list(
-        visible_revisions(user, country)
-        .filter(review=review)
-        .select_related("created_by", "changed_by", "submitted_by", "published_by")
-        .prefetch_related("statistics", Prefetch("changes", queryset=ReviewChange.objects.select_related("user")))
-        .order_by("-number")
-    )
-    if not revisions:
-        raise Http404
-    for revision in revisions:
-        revision.review = review  # links need the review; don't fetch it once per revision
-    return review, revisions
+register("countryreviews", can_see_drafts, can_edit_review, can_publish_review, can_manage_overview)
 
 
 def get_editable_review(user, code: str, year: int):
-    """(country, review or None, open revision or None) for the edit page; 404 if unseen, 403 if not theirs."""
+    """(country, review or None) for the edit page: 404 if the user sees no revision of it, 403 if not theirs."""
     country = get_country(code)
     review = CountryReview.objects.filter(country=country, year=year).first()
-    if not can_edit_review(user, country):
-        visible = review is not None and visible_revisions(user, country).filter(review=review).exists()
-        raise PermissionDenied if visible else Http404
-    open_revision = None
-    if review is not None:
-        open_revision = review.revisions.open().select_related("changed_by").first()
-    return country, review, open_revision
+    may_edit = can_edit_review(user, country)
+    if not may_edit and (review is None or not visible_revisions(user, country).filter(review=review).exists()):
+        raise Http404
+    require(may_edit)
+    return country, review
 
 
 def _get_revision_for(user, code: str, year: int, number: int, may_act) -> ReviewRevision:
@@ -108,8 +95,7 @@ def _get_revision_for(user, code: str, year: int, number: int, may_act) -> Revie
         review__year=year,
         number=number,
     )
-    if not may_act(user, country):
-        raise PermissionDenied
+    require(may_act(user, country))
     return revision
 
 
@@ -129,6 +115,5 @@ def get_overview(user, year: int) -> RegionalOverview:
 def get_manageable_overview(user, year: int) -> RegionalOverview:
     """An edition to assemble or publish: 404 if unseen (drafts), 403 if published but not theirs to manage."""
     overview = get_object_or_404(visible_overviews(user), year=year)
-    if not can_manage_overview(user):
-        raise PermissionDenied
+    require(can_manage_overview(user))
     return overview

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,12 +13,35 @@ from members.models import Country
 
 from . import permissions, workflow
 from .forms import ReviewRevisionForm, SendBackForm, StatisticFormSet, WithdrawForm
-from .models import MIN_YEAR, CountryReview, RegionalOverview, ReviewRevision, ReviewStatistic, max_year
+from .models import MIN_YEAR, CountryReview, RegionalOverview, ReviewChange, ReviewRevision, ReviewStatistic, max_year
 
 
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= max_year():
         raise Http404
+
+
+def _review_page(user, cc: str, year: int):
+    """The review and the revisions the user may read (newest first, with statistics and changes); 404 if none."""
+    _check_year(year)
+    country = permissions.get_country(cc)
+    review = get_object_or_404(CountryReview.objects.select_related("country"), country=country, year=year)
+    revisions = list(
+        permissions.visible_revisions(user, country)
+        .filter(review=review)
+        .select_related("created_by", "changed_by", "submitted_by", "published_by")
+        .prefetch_related("statistics", Prefetch("changes", queryset=ReviewChange.objects.select_related("user")))
+        .order_by("-number")
+    )
+    if not revisions:
+        raise Http404
+    for revision in revisions:
+        revision.review = review  # links need the review; don't fetch it once per revision
+    return review, revisions
+
+
+def _open_revision(review):
+    return review.revisions.open().select_related("changed_by").first() if review else None
 
 
 def review_list(request):
@@ -45,13 +68,11 @@ def review_list(request):
             "editable_countries": editable_countries,
             "year_choices": list(range(max_year(), MIN_YEAR - 1, -1)),
             "default_year": max_year() - 2,
-            "can_manage_overview": permissions.can_manage_overview(user),
         },
     )
 
 
 def _detail_context(request, review, revisions, shown):
-    user = request.user
     country = review.country
     order = {value: index for index, value in enumerate(ReviewStatistic.Indicator.values)}
     statistics = sorted(shown.statistics.all(), key=lambda s: (order[s.indicator], s.year))
@@ -64,9 +85,6 @@ def _detail_context(request, review, revisions, shown):
         "open_revision": next((r for r in revisions if r.is_open), None),
         "statistics": statistics,
         "has_illustrative": any(s.illustrative for s in statistics),
-        "can_see_drafts": permissions.can_see_drafts(user, country),
-        "can_edit": permissions.can_edit_review(user, country),
-        "can_publish": permissions.can_publish_review(user, country),
         "send_back_form": SendBackForm(),
         "withdraw_form": WithdrawForm(),
     }
@@ -74,16 +92,14 @@ def _detail_context(request, review, revisions, shown):
 
 def review_detail(request, cc, year):
     """The review's public text: its latest published revision (or, for the network, its draft)."""
-    _check_year(year)
-    review, revisions = permissions.get_review_page(request.user, cc, year)
+    review, revisions = _review_page(request.user, cc, year)
     shown = next((r for r in revisions if r.is_published), revisions[0])
     return render(request, "countryreviews/detail.html", _detail_context(request, review, revisions, shown))
 
 
 def revision_detail(request, cc, year, number):
     """One revision, e.g. an earlier published text or the current draft."""
-    _check_year(year)
-    review, revisions = permissions.get_review_page(request.user, cc, year)
+    review, revisions = _review_page(request.user, cc, year)
     shown = next((r for r in revisions if r.number == number), None)
     if shown is None:
         raise Http404
@@ -94,7 +110,8 @@ def revision_detail(request, cc, year, number):
 def review_edit(request, cc, year):
     """Edit the open draft; if there is none, offer to start one (copied from the newest revision)."""
     _check_year(year)
-    country, review, revision = permissions.get_editable_review(request.user, cc, year)
+    country, review = permissions.get_editable_review(request.user, cc, year)
+    revision = _open_revision(review)
     if revision is None:
         latest = review.revisions.order_by("-number").first() if review else None
         return render(request, "countryreviews/start.html", {"country": country, "year": year, "latest": latest})
@@ -135,7 +152,6 @@ def review_edit(request, cc, year):
             "form": form,
             "statistics": statistics,
             "conflict": conflict,
-            "can_publish": permissions.can_publish_review(request.user, country),
         },
         status=status,
     )
@@ -179,7 +195,8 @@ def review_go_edit(request):
 @require_POST
 def review_start(request, cc, year):
     _check_year(year)
-    country, _review, revision = permissions.get_editable_review(request.user, cc, year)
+    country, review = permissions.get_editable_review(request.user, cc, year)
+    revision = _open_revision(review)
     if revision is None:
         revision = workflow.start_revision(country, year, request.user)
         messages.success(

@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = _("Forums")
+    # What forums add to the directory's pages (see members/extensions.py).
+    history_models = ["forums.Forum", "forums.ActionItem", "forums.Session", "forums.Recommendation"]
 
     def ready(self):
-        from members.history import register_recent_changes_source
-
-        for label in ["forums.Forum", "forums.ActionItem", "forums.Session", "forums.Recommendation"]:
-            register_recent_changes_source(label)
+        from . import permissions  # noqa: F401  registers the predicates with django-rules

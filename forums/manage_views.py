@@ -5,7 +5,6 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.signing import BadSignature, Signer
 from django.db import transaction
 from django.http import HttpResponse
@@ -34,9 +33,8 @@ HISTORY_LIMIT = 200
 IMPORT_SESSION_KEY = "forums-participant-import"
 
 
-@login_required
+@permissions.permission_required(permissions.can_manage_forums)
 def forum_create(request):
-    permissions.require_forum_manager(request.user)
     return _forum_form(request, Forum())
 
 
@@ -189,8 +187,7 @@ def _confirm_import(request, forum):
 @login_required
 def participants_export(request, slug):
     forum = permissions.get_visible_forum(request.user, slug)
-    if not permissions.can_export_participants(request.user):
-        raise PermissionDenied
+    permissions.require(permissions.can_export_participants(request.user))
     response = HttpResponse(
         "\ufeff" + participants_csv.export_participants(forum), content_type="text/csv; charset=utf-8"
     )

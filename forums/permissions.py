@@ -5,10 +5,16 @@ participant imports and exports); steering committee representatives and coordin
 progress updates on action items. Participants' personal contacts are for coordinators only.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from members.permissions import is_coordinator, is_network_member, is_steering_representative
+from members.permissions import (
+    is_coordinator,
+    is_network_member,
+    is_steering_representative,
+    permission_required,  # noqa: F401  the views' decorator, offered here with this app's predicates
+    register,
+    require,
+)
 
 from .models import ActionItem, Forum
 
@@ -39,6 +45,17 @@ def can_read_forum_history(user) -> bool:
     return is_coordinator(user)
 
 
+register(
+    "forums",
+    can_manage_forums,
+    can_update_action_items,
+    can_see_participant_names,
+    can_see_participant_contacts,
+    can_export_participants,
+    can_read_forum_history,
+)
+
+
 def get_visible_forum(user, slug: str) -> Forum:
     """Every forum record is public; an unknown slug is a 404."""
     return get_object_or_404(Forum.objects.select_related("country"), slug=slug)
@@ -46,25 +63,17 @@ def get_visible_forum(user, slug: str) -> Forum:
 
 def get_manageable_forum(user, slug: str) -> Forum:
     forum = get_visible_forum(user, slug)
-    if not can_manage_forums(user):
-        raise PermissionDenied
+    require(can_manage_forums(user))
     return forum
 
 
 def get_history_forum(user, slug: str) -> Forum:
     forum = get_visible_forum(user, slug)
-    if not can_read_forum_history(user):
-        raise PermissionDenied
+    require(can_read_forum_history(user))
     return forum
-
-
-def require_forum_manager(user) -> None:
-    if not can_manage_forums(user):
-        raise PermissionDenied
 
 
 def get_updatable_action_item(user, pk: int) -> ActionItem:
     item = get_object_or_404(ActionItem.objects.select_related("forum"), pk=pk)
-    if not can_update_action_items(user):
-        raise PermissionDenied
+    require(can_update_action_items(user))
     return item

@@ -33,7 +33,6 @@ def forum_list(request):
             "upcoming": upcoming,
             "past": past,
             "is_filtered": any(request.GET.get(k) for k in ForumFilter.Meta.fields),
-            "can_manage": permissions.can_manage_forums(request.user),
         },
     )
 
@@ -83,11 +82,6 @@ def forum_detail(request, slug):
             ],
             "action_items": action_items,
             "documents": list(forum.documents.all()),
-            "can_manage": permissions.can_manage_forums(request.user),
-            "can_read_history": permissions.can_read_forum_history(request.user),
-            "can_update": permissions.can_update_action_items(request.user),
-            "show_names": permissions.can_see_participant_names(request.user),
-            "show_contacts": permissions.can_see_participant_contacts(request.user),
         },
     )
 
@@ -109,7 +103,6 @@ def tracker(request):
             "querystring": query.urlencode(),
             "is_filtered": any(request.GET.get(k) for k in TrackerFilter.Meta.fields),
             "overdue_count": ActionItem.objects.overdue().count(),
-            "can_update": permissions.can_update_action_items(request.user),
         },
     )
 

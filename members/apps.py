@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Member directory")
+    history_models = ["members.Organization", "members.Service", "members.Person", "members.Membership"]
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import permissions  # noqa: F401  registers the predicates with django-rules
+        from .middleware import remember_login_language
+
+        user_logged_in.connect(remember_login_language, dispatch_uid="members.remember_login_language")

@@ -1,10 +1,7 @@
 """Who changed what: an organization's change history and the coordinators' "recent changes" page.
 
-`RECENT_CHANGES_SOURCES` lists the historical models the network-wide page reads. `members` knows no
-other app, so apps built on it register theirs from their AppConfig.ready() with
-`register_recent_changes_source("app_label.Model")` (a model with `history = HistoricalRecords()`).
-A model without a page of its own may name
-the foreign key whose page shows it, `history_parent = "forum"`: the page then links there.
+The network-wide page reads the historical models every app declares as `history_models` on its
+AppConfig (see members/extensions.py).
 
 `history_entries()` turns historical records into what `members/_history_entries.html` shows; other
 apps' history pages use it too.
@@ -13,9 +10,7 @@ apps' history pages use it too.
 import datetime
 from heapq import merge
 
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,19 +18,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import permissions
+from .extensions import history_models
 from .models import Membership, Organization, Person, Service
-
-RECENT_CHANGES_SOURCES = [
-    "members.Organization",
-    "members.Service",
-    "members.Person",
-    "members.Membership",
-]
-
-
-def register_recent_changes_source(label: str) -> None:
-    if label not in RECENT_CHANGES_SOURCES:
-        RECENT_CHANGES_SOURCES.append(label)
 
 RECENT_LIMIT = 100
 ORG_HISTORY_LIMIT = 200
@@ -184,13 +168,10 @@ def organization_history(request, slug):
     return render(request, "members/history.html", {"organization": organization, "entries": entries})
 
 
-@login_required
+@permissions.permission_required(permissions.can_see_recent_changes)
 def recent_changes(request):
-    if not permissions.can_see_recent_changes(request.user):
-        raise PermissionDenied
     streams = []
-    for label in RECENT_CHANGES_SOURCES:
-        model = apps.get_model(label)
+    for model in history_models():
         # Newest first; the predecessors loaded only for comparison fall off the end.
         streams.append(_with_changes(_latest_with_predecessors(model, RECENT_LIMIT))[:RECENT_LIMIT])
     merged = list(merge(*streams, key=lambda pair: pair[0].history_date, reverse=True))[:RECENT_LIMIT]

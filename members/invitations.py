@@ -91,7 +91,7 @@ def invitation(request, token):
             except InvitationUnusable:
                 transaction.set_rollback(True)
                 return _problem(request, "used", invitation)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="members.backends.PortalBackend")
         return _welcome(request, invitation)
     return render(
         request,

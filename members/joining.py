@@ -3,8 +3,7 @@
 import logging
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -59,14 +58,8 @@ def join_thanks(request):
     return render(request, "members/join_thanks.html")
 
 
-def _require_reviewer(user):
-    if not permissions.can_review_applications(user):
-        raise PermissionDenied
-
-
-@login_required
+@permissions.permission_required(permissions.can_review_applications)
 def application_list(request):
-    _require_reviewer(request.user)
     base = Application.objects.select_related("country", "decided_by")
     return render(
         request,
@@ -78,9 +71,8 @@ def application_list(request):
     )
 
 
-@login_required
+@permissions.permission_required(permissions.can_review_applications)
 def application_detail(request, pk):
-    _require_reviewer(request.user)
     application = get_object_or_404(
         Application.objects.select_related("country", "decided_by", "organization").prefetch_related("focus_areas"),
         pk=pk,
@@ -92,10 +84,9 @@ def application_detail(request, pk):
     )
 
 
-@login_required
+@permissions.permission_required(permissions.can_review_applications)
 @require_POST
 def application_approve(request, pk):
-    _require_reviewer(request.user)
     application = get_object_or_404(Application, pk=pk)
     try:
         with transaction.atomic():
@@ -129,14 +120,13 @@ def application_approve(request, pk):
     return redirect(reverse("members:staff", args=[organization.slug]))
 
 
-@login_required
+@permissions.permission_required(permissions.can_review_applications)
 @require_POST
 def application_decline(request, pk):
-    _require_reviewer(request.user)
     application = get_object_or_404(Application.objects.select_related("country"), pk=pk)
     form = DeclineForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Nothing was saved. Give the applicant a reason for declining."))
+        messages.error(request, _("Nothing was saved. Please correct the errors below."))
         return render(
             request,
             "members/application_detail.html",

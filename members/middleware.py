@@ -1,14 +1,14 @@
 """Switch the portal to the user's preferred language when they log in."""
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
 from django.utils import translation
 
 
-@receiver(user_logged_in)
 def remember_login_language(sender, request, user, **kwargs):
-    """The signal has no response to set a cookie on; the middleware below does it."""
+    """Receiver of `user_logged_in`, connected in MembersConfig.ready().
+
+    The signal has no response to set a cookie on; the middleware below does it.
+    """
     if request is not None and getattr(user, "language", ""):
         request.portal_login_language = user.language
         translation.activate(user.language)

@@ -2,13 +2,52 @@
 
 Roles: anonymous public; network member (a user linked to an organization); organization
 editor; steering committee representative (holds a country's current seat); coordinator.
+
+The access vocabulary of the whole portal, used by every app's `permissions.py`:
+- predicates `can_…(user[, obj])` decide; the apps register them by name with `register()`, so a
+  template asks the same predicate as `{% has_perm "members.can_edit_organization" user organization as … %}`
+  (or `perms.members.can_review_applications` when there is no object);
+- views declare what they need with `@permission_required(predicate)`, or get their object through a
+  `get_…` helper that returns 404 for what the user may not see and calls `require()` (403) for what they
+  may see but not change. `require()` is the one place that refuses with 403.
 """
 
+from functools import wraps
+
+import rules
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Membership, Organization, Person, SteeringCommitteeSeat
+from .models import Country, Membership, Organization, Person, SteeringCommitteeSeat
+
+
+def register(app_label: str, *predicates) -> None:
+    """Offer predicates to templates and `user.has_perm()` as "<app_label>.<predicate name>"."""
+    for predicate in predicates:
+        rules.add_perm(f"{app_label}.{predicate.__name__}", predicate)
+
+
+def require(allowed: bool) -> None:
+    """Refuse with 403 unless the user is allowed: the portal's one way of saying "you may not"."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def permission_required(predicate):
+    """View decorator: anonymous users are sent to log in; users for whom `predicate(user)` is false get 403."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            require(predicate(request.user))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def is_coordinator(user) -> bool:
@@ -62,8 +101,7 @@ def is_steering_representative(user, country=None) -> bool:
     seats = steering_countries(user)
     if country is None:
         return bool(seats)
-    code = country if isinstance(country, str) else country.pk
-    return code.upper() in seats
+    return Country.normalize_code(country) in seats
 
 
 def can_edit_organization(user, organization: Organization) -> bool:
@@ -133,8 +171,7 @@ def get_visible_organization(user, slug: str) -> Organization:
 def get_editable_organization(user, slug: str) -> Organization:
     """The organization to edit: 404 if the user may not see it, 403 if they may see but not edit it."""
     organization = get_visible_organization(user, slug)
-    if not can_edit_organization(user, organization):
-        raise PermissionDenied
+    require(can_edit_organization(user, organization))
     return organization
 
 
@@ -160,16 +197,27 @@ def can_see_recent_changes(user) -> bool:
     return is_coordinator(user)
 
 
+register(
+    "members",
+    is_coordinator,
+    can_see_person,
+    can_see_personal_contacts,
+    can_edit_organization,
+    can_review_applications,
+    can_manage_staff,
+    can_read_history,
+    can_see_recent_changes,
+)
+
+
 def get_staff_organization(user, slug: str) -> Organization:
     """The organization whose staff to manage: 404 if not visible, 403 if visible but not theirs to manage."""
     organization = get_visible_organization(user, slug)
-    if not can_manage_staff(user, organization):
-        raise PermissionDenied
+    require(can_manage_staff(user, organization))
     return organization
 
 
 def get_history_organization(user, slug: str) -> Organization:
     organization = get_visible_organization(user, slug)
-    if not can_read_history(user, organization):
-        raise PermissionDenied
+    require(can_read_history(user, organization))
     return organization

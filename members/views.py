@@ -4,14 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from . import permissions
+from .extensions import render_country_panels
 from .filters import DirectoryFilter
 from .forms import OrganizationForm, PersonFormSet, ServiceFormSet
-from .models import Country, Service, SteeringCommitteeSeat
-from .panels import render_country_panels
+from .models import Service, SteeringCommitteeSeat, get_country_or_404
 
 PAGE_SIZE = 20
 
@@ -37,7 +37,7 @@ def directory(request):
 
 
 def country_detail(request, code):
-    country = get_object_or_404(Country, code=code.upper())
+    country = get_country_or_404(code)
     organizations = permissions.visible_organizations(request.user).filter(country=country).for_directory()
     seat = (
         SteeringCommitteeSeat.objects.current()
@@ -53,8 +53,6 @@ def country_detail(request, code):
         .select_related("organization")
         .order_by("kind", "name")
     )
-    if seat:
-        seat.show_representative = permissions.can_see_person(request.user, seat.representative)
     return render(
         request,
         "members/country.html",
@@ -81,14 +79,8 @@ def organization_detail(request, slug):
             "organization": organization,
             "focus_areas": organization.focus_areas.all(),
             "services": organization.services.all(),
-            "people": [
-                (person, permissions.can_see_personal_contacts(request.user, person)) for person in people
-            ],
-            "seats": [
-                (seat, permissions.can_see_person(request.user, seat.representative))
-                for seat in organization.seats.current().select_related("country", "representative")
-            ],
-            "can_edit": permissions.can_edit_organization(request.user, organization),
+            "people": people,
+            "seats": organization.seats.current().select_related("country", "representative"),
         },
     )
 
@@ -125,8 +117,6 @@ def organization_edit(request, slug):
 def steering_committee(request):
     seats = SteeringCommitteeSeat.objects.select_related("country", "organization", "representative")
     seats = list(seats.order_by("country__order", "-term_start"))
-    for seat in seats:
-        seat.show_representative = permissions.can_see_person(request.user, seat.representative)
     return render(
         request,
         "members/steering_committee.html",

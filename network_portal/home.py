@@ -1,18 +1,11 @@
-"""Sections that the apps built on the directory add to the home page.
+"""Sections that the apps built on the directory add to the home page (network_portal is the top layer)."""
 
-Each of these modules, when it exists, provides `home_section(request)` returning a dict with
-"template" (an include rendered on the home page) and its context, or None to show nothing.
-"""
+from countryreviews.home import home_section as overview_section
+from forums.home import home_section as forum_section
 
-from .optional import import_if_present
-
-HOME_SECTION_MODULES = ["countryreviews.home", "forums.home"]
+HOME_SECTIONS = [overview_section, forum_section]
 
 
 def render_home_sections(request):
-    sections = []
-    for name in HOME_SECTION_MODULES:
-        module = import_if_present(name)
-        if module and (section := module.home_section(request)):
-            sections.append(section)
-    return sections
+    """Each section is a dict with "template" (an include) and its context; a section may be None."""
+    return [section for render_section in HOME_SECTIONS if (section := render_section(request))]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "django_filters",
     "simple_history",
+    "rules",
     "network_portal",
     "members",
     "forums",
@@ -106,7 +107,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "network_portal.context_processors.portal",
                 "members.context_processors.applications",
             ],
         },
@@ -125,9 +125,8 @@ DATABASES = {
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-    "members.backends.CoordinatorBackend",
+    "members.backends.PortalBackend",  # e-mail login; coordinators hold every permission
+    "rules.permissions.ObjectPermissionBackend",  # everyone else: the predicates of each app's permissions.py
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,11 +4,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from countryreviews import demo as countryreviews_demo
+from forums import demo as forums_demo
+from members import demo as members_demo
 from members.models import Organization
-from network_portal.optional import import_if_present
 
 # Order matters: reviews and forums refer to the directory's countries and organizations.
-DEMO_MODULES = ["members.demo", "countryreviews.demo", "forums.demo"]
+DEMO_MODULES = [members_demo, countryreviews_demo, forums_demo]
 
 
 class Command(BaseCommand):
@@ -32,7 +34,6 @@ class Command(BaseCommand):
             self.stdout.write("The directory already has data; demo data not loaded again.")
             return
         with transaction.atomic():
-            for name in DEMO_MODULES:
-                if module := import_if_present(name):
-                    module.seed(stdout=self.stdout)
+            for module in DEMO_MODULES:
+                module.seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
