@@ -5,7 +5,7 @@ from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .models import MIN_YEAR, RegionalOverview, ReviewRevision, ReviewStatistic, max_year
+from .models import RegionalOverview, ReviewRevision, ReviewStatistic
 
 
 class ReviewRevisionForm(forms.ModelForm):
@@ -35,13 +35,6 @@ class ReviewRevisionForm(forms.ModelForm):
         if not self.is_bound:
             self.fields["version"].initial = self.instance.version
 
-    def clean_law_year_amended(self):
-        adopted = self.cleaned_data.get("law_year_adopted")
-        amended = self.cleaned_data.get("law_year_amended")
-        if adopted and amended and amended < adopted:
-            raise forms.ValidationError(_("The law cannot be amended before it was adopted."))
-        return amended
-
 
 class StatisticForm(forms.ModelForm):
     class Meta:
@@ -54,12 +47,6 @@ class StatisticForm(forms.ModelForm):
                 "invalid": _("Enter a whole number of 0 or more."),
             }
         }
-
-    def clean_year(self):
-        year = self.cleaned_data.get("year")
-        if year is not None and not (MIN_YEAR <= year <= max_year()):
-            raise forms.ValidationError(_("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": max_year()})
-        return year
 
 
 StatisticFormSet = inlineformset_factory(
@@ -101,9 +88,3 @@ class OverviewForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["year"]
-
-    def clean_year(self):
-        year = self.cleaned_data.get("year")
-        if year is not None and not (MIN_YEAR <= year <= max_year()):
-            raise forms.ValidationError(_("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": max_year()})
-        return year

@@ -8,11 +8,11 @@ starts a new draft revision. The public sees the latest published revision.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Country
@@ -25,8 +25,29 @@ def max_year() -> int:
     return timezone.now().year + 1
 
 
-YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR), MaxValueValidator(max_year)]
-LAW_YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(max_year)]
+MIN_LAW_YEAR = 1950
+
+
+@deconstructible
+class YearRangeValidator:
+    """A year from `first` up to next year, refused with one message that names the range."""
+
+    message = _("Enter a year between %(min)s and %(max)s.")
+    code = "year_range"
+
+    def __init__(self, first: int):
+        self.first = first
+
+    def __call__(self, value: int) -> None:
+        if not self.first <= value <= max_year():
+            raise ValidationError(self.message, code=self.code, params={"min": self.first, "max": max_year()})
+
+    def __eq__(self, other):
+        return isinstance(other, YearRangeValidator) and self.first == other.first
+
+
+YEAR_VALIDATORS = [YearRangeValidator(MIN_YEAR)]
+LAW_YEAR_VALIDATORS = [YearRangeValidator(MIN_LAW_YEAR)]
 
 
 class ImmutableRevisionError(Exception):
@@ -58,10 +79,10 @@ class CountryReview(models.Model):
         return f"{self.country} {self.year}"
 
     def get_absolute_url(self):
-        return reverse("countryreviews:detail", args=[self.country_id.lower(), self.year])
+        return reverse("countryreviews:detail", args=[Country.url_code(self.country_id), self.year])
 
     def get_edit_url(self):
-        return reverse("countryreviews:edit", args=[self.country_id.lower(), self.year])
+        return reverse("countryreviews:edit", args=[Country.url_code(self.country_id), self.year])
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -236,7 +257,7 @@ class ReviewRevision(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("countryreviews:revision", args=[self.review.country_id.lower(), self.review.year, self.number])
+        return reverse("countryreviews:revision", args=[Country.url_code(self.review.country_id), self.review.year, self.number])
 
     @property
     def is_open(self) -> bool:

@@ -181,7 +181,7 @@ def _conflict(form, statistics, current):
 @login_required
 def review_go_edit(request):
     """The "write a review" picker on the list page: country and year to the edit page."""
-    cc = request.GET.get("cc", "").lower()
+    cc = request.GET.get("cc", "")  # the cc converter writes it in lower case
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
@@ -204,7 +204,7 @@ def review_start(request, cc, year):
             _("Revision %(number)s was started as a draft. Published text stays as it is until this one is published.")
             % {"number": revision.number},
         )
-    return redirect("countryreviews:edit", cc=cc.lower(), year=year)
+    return redirect("countryreviews:edit", cc=cc, year=year)
 
 
 def _version(request):

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.filters import country_choices
-from members.models import Organization
+from members.models import Country, Organization
 
 from .models import ActionItem, Forum, today
 
@@ -39,7 +39,7 @@ class ForumFilter(django_filters.FilterSet):
         return queryset.filter(start_date__year=int(value))
 
     def filter_country(self, queryset, name, value):
-        code = value.upper()
+        code = Country.normalize_code(value)
         return queryset.filter(Q(country_id=code) | Q(participants__country_id=code)).distinct()
 
 
@@ -70,7 +70,7 @@ class TrackerFilter(django_filters.FilterSet):
         fields = ["status", "forum", "country", "organization", "overdue"]
 
     def filter_country(self, queryset, name, value):
-        code = value.upper()
+        code = Country.normalize_code(value)
         return queryset.filter(
             Q(responsible_countries=code) | Q(responsible_organizations__country_id=code)
         ).distinct()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Country, Organization
 
 from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, detect_document_type
-from .models import RESERVED_SLUGS, ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
+from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
 
 MULTI_SELECT_HELP = _("Hold Ctrl (Cmd on a Mac) to select several.")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,19 +42,6 @@ class ForumForm(forms.ModelForm):
     def clean_summary(self):
         """Browsers send CRLF line ends: keep "\n" so an untouched summary is not recorded as changed."""
         return self.cleaned_data["summary"].replace("\r\n", "\n")
-
-    def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(_("This address is used by another page; choose another slug."))
-        return slug
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
 
 
 class SessionForm(forms.ModelForm):

@@ -5,7 +5,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -99,7 +99,8 @@ class Forum(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gte=models.F("start_date")),
                 name="forum_ends_after_it_starts",
-                violation_error_message=_("The forum cannot end before it starts."),
+                violation_error_code="end_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
             )
         ]
 
@@ -117,8 +118,17 @@ class Forum(models.Model):
     def clean(self):
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is used by another page; choose another slug.")})
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def validate_constraints(self, exclude=None):
+        """The dates rule is the database constraint; forms show its message under the end date."""
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            for item in errors.pop(NON_FIELD_ERRORS, []):
+                field = "end_date" if item.code == "end_before_start" else NON_FIELD_ERRORS
+                errors.setdefault(field, []).append(item)
+            raise ValidationError(errors) from None
 
     @property
     def dates_display(self) -> str:
@@ -134,16 +144,8 @@ class Forum(models.Model):
         return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
 
     @property
-    def is_upcoming(self) -> bool:
-        return self.end_date >= today()
-
-    @property
     def place(self) -> str:
         return ", ".join(str(part) for part in [self.venue, self.city, self.country] if part)
-
-    @property
-    def days(self) -> int:
-        return (self.end_date - self.start_date).days + 1
 
 
 class Participant(models.Model):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from members.models import Topic
@@ -20,7 +21,7 @@ from members.notifications import notify
 from .models import ActionItem, Forum, today
 
 REMINDER_DAYS = 7
-SUBJECT_TITLE_LENGTH = 90
+SUBJECT_WORDS = 12  # of a forum's title or an action's text in a subject
 
 # The fields whose change is news for the network: the dates, the place and the status.
 ANNOUNCED_FIELDS = ("start_date", "end_date", "dates_tentative", "city", "venue", "country_id", "status")
@@ -64,7 +65,7 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
     transaction."""
     if before is not None and before == forum_state(forum):
         return 0
-    title = _shorten(forum.title, SUBJECT_TITLE_LENGTH)
+    title = Truncator(forum.title).words(SUBJECT_WORDS)
     with translation.override(settings.LANGUAGE_CODE):
         facts = _forum_facts(forum)
         if before is None:
@@ -116,7 +117,7 @@ def queue_action_reminders(on: datetime.date | None = None) -> tuple[int, int]:
                 subject = _("Overdue follow-up action (due %(date)s): %(text)s")
             else:
                 subject = _("Follow-up action due %(date)s: %(text)s")
-            subject = subject % {"date": due, "text": _shorten(item.text, 80)}
+            subject = subject % {"date": due, "text": Truncator(item.text).words(SUBJECT_WORDS)}
             for organization in item.responsible_organizations.all():
                 # One paragraph, like the forum announcements (see _forum_facts).
                 body = _(
@@ -138,7 +139,3 @@ def queue_action_reminders(on: datetime.date | None = None) -> tuple[int, int]:
                 )
     return len(items), queued
 
-
-def _shorten(text: str, length: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

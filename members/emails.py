@@ -1,4 +1,4 @@
-"""Transactional e-mails of the join flow: invitations and declined applications."""
+"""Transactional e-mails of the join flow (invitations, declined applications) and the portal's links in e-mails."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -6,7 +6,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 
-def absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
+    """A link for an e-mail: the portal's address (PORTAL_BASE_URL) before a path; full URLs and "" as they are."""
+    if not path or path.startswith(("http://", "https://")):
+        return path
     return settings.PORTAL_BASE_URL + path
 
 
@@ -16,7 +19,7 @@ def send_invitation_email(invitation, token: str, *, welcome: bool = False):
         "invitation": invitation,
         "organization": invitation.organization,
         "inviter": invitation.invited_by,
-        "url": absolute(reverse("members:invitation", args=[token])),
+        "url": absolute_url(reverse("members:invitation", args=[token])),
         "welcome": welcome,
     }
     send_mail(

@@ -41,14 +41,14 @@ class DirectoryFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and data.get("country"):
             data = data.copy()
-            data["country"] = data["country"].lower()  # ?country=TJ works like /members/TJ/
+            data["country"] = Country.url_code(data["country"])  # ?country=TJ works like /members/TJ/
         super().__init__(data, *args, **kwargs)
 
     def search(self, queryset, name, value):
         return queryset.search(value)
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(country_id=value.upper())
+        return queryset.filter(country_id=Country.normalize_code(value))
 
     def filter_service(self, queryset, name, value):
         return queryset.filter(pk__in=Service.objects.filter(kind=value).values("organization_id"))

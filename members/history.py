@@ -64,27 +64,7 @@ def _label(record) -> str:
         return record.name
     if isinstance(record, Membership.history.model):
         return f"{record.user.email if record.user else '?'} – {record.organization}"
-    return _mend_cut_text(str(record.instance), getattr(record, "text", None))
-
-
-def shorten(text: str, size: int) -> str:
-    """`text` cut to at most `size` characters at a word boundary, with "…" when something was left out."""
-    text = " ".join(text.split())
-    if len(text) <= size:
-        return text
-    cut = text[: size + 1]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut else text[:size]
-    return cut.rstrip(" ,.;:–-") + "…"
-
-
-def _mend_cut_text(label: str, text) -> str:
-    """Some models' str() ends with `text[:n]`, cut mid-word without a mark; cut it at a word with "…" instead."""
-    if not isinstance(text, str) or label.endswith(text):
-        return label
-    for size in range(min(len(label), len(text) - 1), 19, -1):
-        if label.endswith(text[:size]):
-            return label[:-size] + shorten(text, size)
-    return label
+    return str(record.instance)  # long texts are cut with "…" by the models' str() (Truncator)
 
 
 def _field_label(model, name):

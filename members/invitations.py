@@ -11,8 +11,8 @@ from . import ratelimit
 from .account_forms import AcceptInvitationForm
 from .models import Application, Invitation, Membership, Person, User, hash_token
 
-ACCEPT_LIMIT = 20  # attempts per IP address per hour (password form, token guessing)
-ACCEPT_PERIOD = 3600
+# Attempts per IP address per hour (password form, token guessing).
+ACCEPT_LIMIT = ratelimit.RateLimit("invitation", limit=20, period=3600)
 
 
 class InvitationUnusable(Exception):
@@ -52,9 +52,7 @@ def _problem(request, kind, invitation=None, status=410):
 
 
 def invitation(request, token):
-    if request.method == "POST" and ratelimit.is_limited(
-        "invitation", ratelimit.client_ip(request), ACCEPT_LIMIT, ACCEPT_PERIOD
-    ):
+    if request.method == "POST" and ACCEPT_LIMIT.limited(ratelimit.client_ip(request)):
         return ratelimit.too_many_attempts(request)
     invitation = (
         Invitation.objects.select_related("organization", "invited_by").filter(token_hash=hash_token(token)).first()

@@ -17,8 +17,8 @@ from .notifications import notify
 
 logger = logging.getLogger(__name__)
 
-JOIN_LIMIT = 5  # accepted applications per IP address per hour (forms with errors do not count)
-JOIN_PERIOD = 3600
+# Accepted applications per IP address per hour (forms with errors do not count).
+JOIN_LIMIT = ratelimit.RateLimit("join", limit=5, period=3600)
 
 
 def join(request):
@@ -32,7 +32,7 @@ def join(request):
         if not form.is_valid():
             messages.error(request, _("Your application was not sent. Please correct the errors below."))
             status = 400
-        elif ratelimit.is_exhausted("join", ip, JOIN_LIMIT):
+        elif JOIN_LIMIT.exceeded(ip):
             # Keep what the applicant typed: they can send it again later or write to the secretariat.
             messages.error(
                 request,
@@ -47,7 +47,7 @@ def join(request):
         else:
             with transaction.atomic():
                 form.save()
-            ratelimit.count("join", ip, JOIN_PERIOD)
+            JOIN_LIMIT.count(ip)
             return redirect("members:join-thanks")
     else:
         form = ApplicationForm()

@@ -5,7 +5,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from . import tokens
-from .models import Application, Country, FocusArea
+from .models import Application, Country, FocusArea, validate_decline_reason
 
 MIN_SECONDS = 3  # a person cannot fill in the form faster; a script can
 MAX_AGE = 24 * 3600
@@ -76,14 +76,15 @@ class ApplicationForm(forms.ModelForm):
 
 
 class DeclineForm(forms.Form):
+    # Not `required`: Application's own rule (validate_decline_reason) refuses an empty reason, in its words.
     reason = forms.CharField(
         label=_("Reason (sent to the applicant)"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
+        required=False,
     )
 
     def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Give the applicant a reason."))
+        reason = self.cleaned_data["reason"]
+        validate_decline_reason(reason)
         return reason

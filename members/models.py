@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -119,15 +120,30 @@ class Country(models.Model):
         return str(self.name)
 
     def save(self, *args, **kwargs):
-        self.code = self.code.upper()
+        self.code = self.normalize_code(self.code)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("members:country", args=[self.slug])
 
+    @staticmethod
+    def normalize_code(value: "str | Country") -> str:
+        """A country code as stored ("TJ"), from a Country or a code in any case ("tj" in URLs, "Tj" typed)."""
+        return (value if isinstance(value, str) else value.pk).upper()
+
+    @staticmethod
+    def url_code(value: "str | Country") -> str:
+        """A country code as URLs write it ("tj")."""
+        return Country.normalize_code(value).lower()
+
     @property
     def slug(self) -> str:
-        return self.code.lower()
+        return self.url_code(self.code)
+
+
+def get_country_or_404(code: str) -> Country:
+    """The country of a code in a URL or query string, in any case; 404 if there is none."""
+    return get_object_or_404(Country, code=Country.normalize_code(code))
 
 
 class NationalNetwork(models.Model):
@@ -544,6 +560,12 @@ def countries_with_member_counts():
     )
 
 
+def validate_decline_reason(reason: str) -> None:
+    """A declined applicant is always told why."""
+    if not reason.strip():
+        raise ValidationError(_("Give the applicant a reason."), code="required")
+
+
 class ApplicationQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Application.Status.PENDING)
@@ -638,8 +660,7 @@ class Application(models.Model):
         return invitation, token
 
     def decline(self, by, reason: str):
-        if not reason.strip():
-            raise ValidationError({"decline_reason": _("Give the applicant a reason.")})
+        validate_decline_reason(reason)
         with transaction.atomic():
             self._lock_pending()
             self.status = self.Status.DECLINED

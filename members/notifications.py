@@ -41,7 +41,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import Notification, NotificationPreference, Topic, User
+from .emails import absolute_url
+from .models import Country, Notification, NotificationPreference, Topic, User
+from .permissions import network_member_users
 from .tokens import ALL_TOPICS, make_unsubscribe_token
 
 logger = logging.getLogger(__name__)
@@ -49,27 +51,21 @@ logger = logging.getLogger(__name__)
 DEFAULTS = NotificationPreference()  # what a user who never opened the settings receives
 
 
-def absolute_url(path: str) -> str:
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    return settings.PORTAL_BASE_URL + path
-
-
 def recipients(topic: str, *, country=None, organization=None):
-    """Active network members who want updates on `topic` (for `country` / of `organization`)."""
+    """Network members (as `permissions.is_network_member` decides) who want updates on `topic`
+    (for `country` / of `organization`)."""
     topic = Topic(topic)
-    users = User.objects.filter(is_active=True).filter(Q(memberships__isnull=False) | Q(is_coordinator=True))
+    users = network_member_users()
     no_preference = Q(notification_preference__isnull=True)
     wanted = Q(**{f"notification_preference__{topic.value}": True})
     if not getattr(DEFAULTS, topic.value):
         no_preference = Q(pk__in=[])
     users = users.filter(no_preference | wanted)
     if topic == Topic.REVIEW_PUBLISHED and country is not None:
-        code = country if isinstance(country, str) else country.pk
         users = users.filter(
             no_preference
             | Q(notification_preference__review_all_countries=True)
-            | Q(notification_preference__review_countries=code.upper())
+            | Q(notification_preference__review_countries=Country.normalize_code(country))
         )
     if organization is not None:
         users = users.filter(memberships__organization=organization)

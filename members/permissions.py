@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Country, Membership, Organization, Person, SteeringCommitteeSeat
+from .models import Country, Membership, Organization, Person, SteeringCommitteeSeat, User
 
 
 def register(app_label: str, *predicates) -> None:
@@ -221,3 +221,12 @@ def get_history_organization(user, slug: str) -> Organization:
     organization = get_visible_organization(user, slug)
     require(can_read_history(user, organization))
     return organization
+
+
+def network_member_users() -> QuerySet:
+    """The users for whom is_network_member() holds, as a queryset: active coordinators and superusers, and
+    active staff of member organizations (not of applicants, former members or stakeholders)."""
+    staff_of_members = Membership.objects.filter(organization__membership_status=Organization.MembershipStatus.MEMBER)
+    return User.objects.filter(is_active=True).filter(
+        Q(is_coordinator=True) | Q(is_superuser=True) | Q(pk__in=staff_of_members.values("user_id"))
+    )

@@ -1,4 +1,8 @@
-"""A small fixed-window rate limit on Django's cache (no extra dependency)."""
+"""The portal's one rate limiter (`RateLimit`), a small fixed window on Django's cache, and its 429 page.
+
+Not django-ratelimit: its system checks refuse the file-based cache that is the portal's default
+(CACHE_BACKEND), and its windows follow the clock rather than starting with the first attempt.
+"""
 
 import hashlib
 from email.utils import parseaddr
@@ -28,34 +32,35 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-def _key(scope: str, identity: str) -> str:
-    return "ratelimit:" + hashlib.sha256(f"{scope}:{identity}".encode()).hexdigest()
+class RateLimit:
+    """At most `limit` counted attempts per identity (an IP address, a user id) within `period` seconds.
 
+    A fixed window that starts with the first counted attempt, kept in Django's cache (shared by the
+    workers of one host). `limited()` counts every attempt; a form that counts only successes (the join
+    form: forms with errors are free) asks `exceeded()` first and calls `count()` after it succeeded.
+    """
 
-def is_exhausted(scope: str, identity: str, limit: int) -> bool:
-    """True if `identity` already used all `limit` attempts of the current window (counts nothing)."""
-    return (cache.get(_key(scope, identity)) or 0) >= limit
+    def __init__(self, scope: str, limit: int, period: int):
+        self.scope, self.limit, self.period = scope, limit, period
 
+    def _key(self, identity) -> str:
+        return "ratelimit:" + hashlib.sha256(f"{self.scope}:{identity}".encode()).hexdigest()
 
-def count(scope: str, identity: str, period: int) -> None:
-    """Count one attempt for `identity` in `scope`; the window starts with the first attempt."""
-    key = _key(scope, identity)
-    if cache.add(key, 1, timeout=period):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=period)
+    def exceeded(self, identity) -> bool:
+        """True if `identity` already used all attempts of the current window (counts nothing)."""
+        return (cache.get(self._key(identity)) or 0) >= self.limit
 
+    def count(self, identity) -> int:
+        """Count one attempt; returns how many were counted in the current window, this one included."""
+        key = self._key(identity)
+        if cache.add(key, 1, timeout=self.period):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=self.period)
+            return 1
 
-def is_limited(scope: str, identity: str, limit: int, period: int) -> bool:
-    """Count one attempt for `identity` in `scope`; True once more than `limit` happened within `period` seconds."""
-    key = _key(scope, identity)
-    if cache.add(key, 1, timeout=period):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=period)
-        return False
-    return count > limit
+    def limited(self, identity) -> bool:
+        """Count one attempt; True if it is over the limit (refuse it)."""
+        return self.count(identity) > self.limit

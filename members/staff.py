@@ -17,8 +17,7 @@ from .models import Invitation, Membership
 
 logger = logging.getLogger(__name__)
 
-INVITE_LIMIT = 30  # invitations per user per hour
-INVITE_PERIOD = 3600
+INVITE_LIMIT = ratelimit.RateLimit("invite", limit=30, period=3600)  # invitations per user per hour
 
 
 @login_required
@@ -42,7 +41,7 @@ def invite(request, slug):
     organization = permissions.get_staff_organization(request.user, slug)
     form = InviteForm(request.POST or None, organization=organization)
     if request.method == "POST":
-        if ratelimit.is_limited("invite", str(request.user.pk), INVITE_LIMIT, INVITE_PERIOD):
+        if INVITE_LIMIT.limited(request.user.pk):
             return ratelimit.too_many_attempts(request)
         if form.is_valid():
             email = form.cleaned_data["email"]
