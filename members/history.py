@@ -1,4 +1,4 @@
-"""Who changed what: an organization's change history and the coordinators' "recent changes" page.
+"""Who changed what: the entries of an organization's change history and of the coordinators' "recent changes".
 
 The network-wide page reads the historical models every app declares as `history_models` on its
 AppConfig (see members/extensions.py).
@@ -10,14 +10,11 @@ apps' history pages use it too.
 import datetime
 from heapq import merge
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import OuterRef, Q, Subquery
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from . import permissions
 from .extensions import history_models
 from .models import Membership, Organization, Person, Service
 
@@ -131,9 +128,8 @@ def _latest_with_predecessors(model, limit):
     return _rows(model).filter(Q(history_id__in=latest) | Q(history_id__in=predecessors.values("before")))
 
 
-@login_required
-def organization_history(request, slug):
-    organization = permissions.get_history_organization(request.user, slug)
+def organization_entries(organization, limit=ORG_HISTORY_LIMIT):
+    """The newest changes to an organization's profile, services, people and staff."""
     records = []
     for model, lookup in (
         (Organization, {"id": organization.pk}),
@@ -141,22 +137,18 @@ def organization_history(request, slug):
         (Person, {"organization_id": organization.pk}),
         (Membership, {"organization_id": organization.pk}),
     ):
-        records += list(_rows(model).filter(**lookup).order_by("-history_date")[
-            :ORG_HISTORY_LIMIT
-        ])
-    entries = history_entries(records, ORG_HISTORY_LIMIT)
-    return render(request, "members/history.html", {"organization": organization, "entries": entries})
+        records += list(_rows(model).filter(**lookup).order_by("-history_date")[:limit])
+    return history_entries(records, limit)
 
 
-@permissions.permission_required(permissions.can_see_recent_changes)
-def recent_changes(request):
+def recent_entries(limit=RECENT_LIMIT):
+    """The newest changes across every model an app declares in `history_models`, each with a link."""
     streams = []
     for model in history_models():
         # Newest first; the predecessors loaded only for comparison fall off the end.
-        streams.append(_with_changes(_latest_with_predecessors(model, RECENT_LIMIT))[:RECENT_LIMIT])
-    merged = list(merge(*streams, key=lambda pair: pair[0].history_date, reverse=True))[:RECENT_LIMIT]
-    entries = [dict(_entry(record, changes), url=_url_for(record)) for record, changes in merged]
-    return render(request, "members/recent_changes.html", {"entries": entries})
+        streams.append(_with_changes(_latest_with_predecessors(model, limit))[:limit])
+    merged = list(merge(*streams, key=lambda pair: pair[0].history_date, reverse=True))[:limit]
+    return [dict(_entry(record, changes), url=_url_for(record)) for record, changes in merged]
 
 
 def _url_for(record):

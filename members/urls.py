@@ -1,11 +1,12 @@
 from django.urls import path, re_path
 
-from . import account, feeds, history, invitations, joining, staff, views
+from . import feeds
+from .views import accounts, directory, history, invitations, joining, notifications, staff
 
 app_name = "members"
 
 urlpatterns = [
-    path("members/", views.directory, name="directory"),
+    path("members/", directory.directory, name="directory"),
     path("members/join/", joining.join, name="join"),
     path("members/join/thanks/", joining.join_thanks, name="join-thanks"),
     path("members/applications/", joining.application_list, name="applications"),
@@ -13,12 +14,12 @@ urlpatterns = [
     path("members/applications/<int:pk>/approve/", joining.application_approve, name="application-approve"),
     path("members/applications/<int:pk>/decline/", joining.application_decline, name="application-decline"),
     path("members/invitation/<str:token>/", invitations.invitation, name="invitation"),
-    path("members/account/", account.account, name="account"),
-    path("members/account/notifications/", account.notification_settings, name="notification-settings"),
-    path("members/unsubscribe/<str:token>/", account.unsubscribe, name="unsubscribe"),
+    path("members/account/", accounts.account, name="account"),
+    path("members/account/notifications/", notifications.notification_settings, name="notification-settings"),
+    path("members/unsubscribe/<str:token>/", notifications.unsubscribe, name="unsubscribe"),
     path("members/recent-changes/", history.recent_changes, name="recent-changes"),
-    path("members/org/<slug:slug>/", views.organization_detail, name="organization"),
-    path("members/org/<slug:slug>/edit/", views.organization_edit, name="organization-edit"),
+    path("members/org/<slug:slug>/", directory.organization_detail, name="organization"),
+    path("members/org/<slug:slug>/edit/", directory.organization_edit, name="organization-edit"),
     path("members/org/<slug:slug>/history/", history.organization_history, name="organization-history"),
     path("members/org/<slug:slug>/staff/", staff.staff, name="staff"),
     path("members/org/<slug:slug>/staff/invite/", staff.invite, name="staff-invite"),
@@ -29,7 +30,7 @@ urlpatterns = [
         staff.revoke_invitation,
         name="staff-invitation-revoke",
     ),
-    re_path(r"^members/(?P<code>[a-zA-Z]{2})/$", views.country_detail, name="country"),
-    path("steering-committee/", views.steering_committee, name="steering-committee"),
+    re_path(r"^members/(?P<code>[a-zA-Z]{2})/$", directory.country_detail, name="country"),
+    path("steering-committee/", directory.steering_committee, name="steering-committee"),
     path("feeds/members/", feeds.NewMembersFeed(), name="feed-new-members"),
 ]

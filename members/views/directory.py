@@ -7,11 +7,11 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from . import permissions
-from .extensions import render_country_panels
-from .filters import DirectoryFilter
-from .forms import OrganizationForm, PersonFormSet, ServiceFormSet
-from .models import Service, SteeringCommitteeSeat, get_country_or_404
+from .. import permissions
+from ..extensions import render_country_panels
+from ..filters import DirectoryFilter
+from ..forms.directory import OrganizationForm, PersonFormSet, ServiceFormSet
+from ..models import Service, SteeringCommitteeSeat, get_country_or_404
 
 PAGE_SIZE = 20
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import emails, permissions, ratelimit
-from .account_forms import InviteForm, RoleForm
-from .models import Invitation, Membership
+from .. import emails, permissions, ratelimit
+from ..forms.staff import InviteForm, RoleForm
+from ..models import Invitation, Membership
 
 logger = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import emails, permissions, ratelimit
-from .joining_forms import ApplicationForm, DeclineForm
-from .models import Application, Topic
-from .notifications import notify
+from .. import emails, permissions, ratelimit
+from ..forms.joining import ApplicationForm, DeclineForm
+from ..models import Application, Topic
+from ..notifications import notify
 
 logger = logging.getLogger(__name__)
 

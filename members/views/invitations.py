@@ -4,47 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import ratelimit
-from .account_forms import AcceptInvitationForm
-from .models import Application, Invitation, Membership, Person, User, hash_token
+from .. import ratelimit
+from ..forms.joining import AcceptInvitationForm
+from ..models import Application, Invitation, InvitationUnusable, Person, User, hash_token
 
 # Attempts per IP address per hour (password form, token guessing).
 ACCEPT_LIMIT = ratelimit.RateLimit("invitation", limit=20, period=3600)
-
-
-class InvitationUnusable(Exception):
-    """The invitation was used, revoked or expired meanwhile."""
-
-
-def accept_invitation(invitation: Invitation, user: User) -> Membership:
-    """Use the invitation exactly once: claim it, then make the user a member (never demoting an editor)."""
-    with transaction.atomic():
-        claimed = Invitation.objects.filter(
-            pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
-        ).update(accepted_at=timezone.now(), accepted_by=user)
-        if not claimed:
-            raise InvitationUnusable
-        membership = Membership.objects.filter(user=user, organization=invitation.organization).first()
-        if membership is None:
-            membership = Membership(user=user, organization=invitation.organization, role=invitation.role)
-            membership._history_user = user  # the request may have started anonymous
-            membership.save()
-        elif invitation.role == Membership.Role.EDITOR and not membership.is_editor:
-            membership._history_user = user
-            membership.change_role(Membership.Role.EDITOR)
-        person = (
-            Person.objects.filter(organization=invitation.organization, email__iexact=user.email, user__isnull=True)
-            .order_by("pk")
-            .first()
-        )
-        if person is not None and not Person.objects.filter(user=user).exists():
-            person.user = user
-            person._history_user = user
-            person.save(update_fields=["user"])
-    return membership
 
 
 def _problem(request, kind, invitation=None, status=410):
@@ -85,7 +52,7 @@ def invitation(request, token):
             )
             _mark_email_verified(user)
             try:
-                accept_invitation(invitation, user)
+                invitation.accept(user)
             except InvitationUnusable:
                 transaction.set_rollback(True)
                 return _problem(request, "used", invitation)
@@ -135,7 +102,7 @@ def _mark_email_verified(user):
 
 def _accept(request, invitation, user):
     try:
-        accept_invitation(invitation, user)
+        invitation.accept(user)
     except InvitationUnusable:
         return _problem(request, "used", invitation)
     _mark_email_verified(user)

@@ -1,11 +1,12 @@
-"""Forms of the join flow: the public application and the coordinator's decision."""
+"""Forms of joining: the public application, the coordinator's decision, and accepting an invitation."""
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from . import tokens
-from .models import Application, Country, FocusArea, validate_decline_reason
+from .. import tokens
+from ..models import Application, Country, FocusArea, User, validate_decline_reason
 
 MIN_SECONDS = 3  # a person cannot fill in the form faster; a script can
 MAX_AGE = 24 * 3600
@@ -88,3 +89,43 @@ class DeclineForm(forms.Form):
         reason = self.cleaned_data["reason"]
         validate_decline_reason(reason)
         return reason
+
+
+class AcceptInvitationForm(forms.Form):
+    """A new account for the invited e-mail address: name and password."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean_password2(self):
+        password1 = self.cleaned_data.get("password1")
+        password2 = self.cleaned_data["password2"]
+        if password1 and password1 != password2:
+            raise forms.ValidationError(_("The two passwords are not the same."))
+        return password2
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password2")
+        if password:
+            candidate = User(
+                email=self.email, first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", "")
+            )
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

@@ -1,0 +1,51 @@
+"""The members app's models, one module per area; import them from here (`from members.models import …`)."""
+
+from .accounts import Membership, User, UserManager
+from .directory import (
+    Country,
+    FocusArea,
+    NationalNetwork,
+    Organization,
+    OrganizationQuerySet,
+    Person,
+    Service,
+    countries_with_member_counts,
+    get_country_or_404,
+)
+from .joining import (
+    INVITATION_VALID_FOR,
+    Application,
+    Invitation,
+    InvitationUnusable,
+    hash_token,
+    unique_organization_slug,
+    validate_decline_reason,
+)
+from .notifications import Notification, NotificationPreference, Topic
+from .steering import SteeringCommitteeSeat
+
+__all__ = [
+    "INVITATION_VALID_FOR",
+    "Application",
+    "Country",
+    "FocusArea",
+    "Invitation",
+    "InvitationUnusable",
+    "Membership",
+    "NationalNetwork",
+    "Notification",
+    "NotificationPreference",
+    "Organization",
+    "OrganizationQuerySet",
+    "Person",
+    "Service",
+    "SteeringCommitteeSeat",
+    "Topic",
+    "User",
+    "UserManager",
+    "countries_with_member_counts",
+    "get_country_or_404",
+    "hash_token",
+    "unique_organization_slug",
+    "validate_decline_reason",
+]

@@ -1,0 +1,356 @@
+"""The directory: countries, national networks, organizations, their services and people."""
+
+
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..search import fold_for_search
+
+
+class Country(models.Model):
+    """A country of the network, keyed by its ISO 3166 alpha-2 code."""
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        primary_key=True,
+        help_text=_("ISO 3166-1 alpha-2 code, e.g. TJ."),
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return str(self.name)
+
+    def save(self, *args, **kwargs):
+        self.code = self.normalize_code(self.code)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:country", args=[self.slug])
+
+    @staticmethod
+    def normalize_code(value: "str | Country") -> str:
+        """A country code as stored ("TJ"), from a Country or a code in any case ("tj" in URLs, "Tj" typed)."""
+        return (value if isinstance(value, str) else value.pk).upper()
+
+    @staticmethod
+    def url_code(value: "str | Country") -> str:
+        """A country code as URLs write it ("tj")."""
+        return Country.normalize_code(value).lower()
+
+    @property
+    def slug(self) -> str:
+        return self.url_code(self.code)
+
+
+def get_country_or_404(code: str) -> Country:
+    """The country of a code in a URL or query string, in any case; 404 if there is none."""
+    return get_object_or_404(Country, code=Country.normalize_code(code))
+
+
+class NationalNetwork(models.Model):
+    """A country's national network of counter-trafficking NGOs (e.g. ANCTIP, "Umed")."""
+
+    class MouStatus(models.TextChoices):
+        NONE = "none", _("No MOU")
+        NEGOTIATING = "negotiating", _("In negotiation")
+        SIGNED = "signed", _("Signed")
+
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="networks", verbose_name=_("country")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    founded = models.PositiveSmallIntegerField(
+        _("founded (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    description = models.TextField(_("description"), blank=True, max_length=3000)
+    mou_status = models.CharField(
+        _("MOU with the national TIP commission"),
+        max_length=20,
+        choices=MouStatus.choices,
+        default=MouStatus.NONE,
+    )
+    mou_date = models.DateField(_("MOU signed on"), null=True, blank=True)
+    mou_counterpart = models.CharField(
+        _("government counterpart"), max_length=200, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("national network")
+        verbose_name_plural = _("national networks")
+        ordering = ["country", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else str(self.name)
+
+
+class FocusArea(models.Model):
+    """A field of counter-trafficking work an organization is active in."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return str(self.name)
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def members(self):
+        """Organizations that are members of the network (not applicants, former members or stakeholders)."""
+        return self.filter(membership_status=Organization.MembershipStatus.MEMBER)
+
+    def listed(self):
+        """Organizations shown in the public directory: members and non-member stakeholders."""
+        return self.exclude(membership_status=Organization.MembershipStatus.APPLICANT)
+
+    def search(self, query: str):
+        terms = fold_for_search(query).split()
+        qs = self
+        for term in terms:
+            qs = qs.filter(search_text__contains=term)
+        return qs
+
+    def for_directory(self):
+        """What a directory card shows, in a fixed number of queries."""
+        return self.select_related("country", "national_network").prefetch_related(
+            "focus_areas",
+            Prefetch("services", queryset=Service.objects.order_by("kind", "name")),
+        )
+
+
+class Organization(models.Model):
+    """An organization in the directory: a network member or a stakeholder."""
+
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("NGO")
+        PUBLIC_ORGANIZATION = "public", _("Public organization")
+        MEDIA = "media", _("Media")
+        LEGAL_AID = "legal_aid", _("Legal aid organization")
+        GOVERNMENT = "government", _("Government agency")
+        INTERNATIONAL = "international", _("International organization")
+
+    class MembershipStatus(models.TextChoices):
+        APPLICANT = "applicant", _("Applicant")
+        MEMBER = "member", _("Member")
+        FORMER = "former", _("Former member")
+        STAKEHOLDER = "stakeholder", _("Stakeholder (not a member)")
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name_local = models.CharField(
+        _("name in local language"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name as written in Dari, Pashto, Urdu, Russian, Tajik, Turkmen or Uzbek."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("country")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NGO)
+    membership_status = models.CharField(
+        _("membership status"),
+        max_length=20,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.MEMBER,
+    )
+    national_network = models.ForeignKey(
+        NationalNetwork,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("national network"),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    provinces_covered = models.CharField(
+        _("provinces or regions covered"), max_length=300, blank=True
+    )
+    description = models.TextField(_("description"), blank=True, max_length=3000)
+    founded = models.PositiveSmallIntegerField(
+        _("founded (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    website = models.URLField(
+        _("website"), blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    public_email = models.EmailField(_("public e-mail"), blank=True)
+    public_phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="organizations", verbose_name=_("focus areas")
+    )
+    populations_served = models.CharField(
+        _("populations served"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. women, children, labour migrants, returnees."),
+    )
+    languages = models.CharField(
+        _("working languages"), max_length=200, blank=True, help_text=_("E.g. Dari, Pashto, English.")
+    )
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    verified_at = models.DateTimeField(
+        _("verified by the secretariat"), null=True, blank=True
+    )
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["country", "membership_status"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.distinct_acronym})" if self.distinct_acronym else str(self.name)
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold_for_search(
+            " ".join([self.name, self.acronym, self.name_local, self.city])
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:organization", args=[self.slug])
+
+    @property
+    def distinct_acronym(self) -> str:
+        """The acronym, unless the name already contains it (NGO “Madina” needs no “(Madina)”)."""
+        return "" if self.acronym.casefold() in self.name.casefold() else self.acronym
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership_status == self.MembershipStatus.MEMBER
+
+
+class Service(models.Model):
+    """A service an organization offers: a hotline, a shelter, legal aid…"""
+
+    class Kind(models.TextChoices):
+        HOTLINE = "hotline", _("Hotline")
+        SHELTER = "shelter", _("Shelter")
+        LEGAL_AID = "legal_aid", _("Legal aid")
+        PSYCHOSOCIAL = "psychosocial", _("Psychosocial support")
+        MEDICAL = "medical", _("Medical care")
+        REPATRIATION = "repatriation", _("Repatriation assistance")
+        VOCATIONAL = "vocational", _("Vocational training")
+        REINTEGRATION = "reintegration", _("Reintegration support")
+        AWARENESS = "awareness", _("Awareness raising")
+        OTHER = "other", _("Other")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="services", verbose_name=_("organization")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    hours = models.CharField(_("hours"), max_length=100, blank=True, help_text=_("E.g. 24/7, Mon–Fri 9–17."))
+    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    toll_free = models.BooleanField(_("toll-free"), default=False)
+    description = models.TextField(_("description"), blank=True, max_length=1000)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def details(self) -> list[str]:
+        """City, hours and languages, those that are filled in."""
+        return [part for part in (self.city, self.hours, self.languages) if part]
+
+
+class Person(models.Model):
+    """Someone working in the network. Their own e-mail and phone are never public."""
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Name public, contacts to network members")
+        MEMBERS = "members", _("Network members only")
+        COORDINATORS = "coordinators", _("Coordinators only")
+
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organization"),
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="people", verbose_name=_("country")
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_visibility = models.CharField(
+        _("who may see this person"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+        help_text=_(
+            "Personal e-mail and phone are never shown to the public. "
+            "Choose who may see this person's name and contacts."
+        ),
+    )
+    user = models.OneToOneField(
+        "members.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("user account"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return str(self.name)
+
+
+def countries_with_member_counts():
+    """Countries annotated with how many member organizations each has."""
+    return Country.objects.annotate(
+        member_count=Count(
+            "organizations",
+            filter=Q(organizations__membership_status=Organization.MembershipStatus.MEMBER),
+        )
+    )

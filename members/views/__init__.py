@@ -1,0 +1,1 @@
+"""The members app's pages, one module per area: directory, accounts, notifications, joining, invitations, staff, history."""
