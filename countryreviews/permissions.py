@@ -12,9 +12,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from members.models import Country, get_country_or_404
+from members.models import get_country_or_404
 from members.permissions import (
     is_coordinator,
+    is_member_in,
     is_steering_representative,
     member_countries,
     permission_required,  # noqa: F401  the views' decorator, offered here with this app's predicates
@@ -25,22 +26,18 @@ from members.permissions import (
 from .models import CountryReview, RegionalOverview, ReviewRevision
 
 
-def _code(country) -> str:
-    return Country.normalize_code(country)
-
-
 def can_see_drafts(user, country) -> bool:
-    return is_coordinator(user) or is_steering_representative(user) or _code(country) in member_countries(user)
+    return is_coordinator(user) or is_steering_representative(user) or is_member_in(user, country)
 
 
 def can_edit_review(user, country) -> bool:
     """Write, submit and start revisions of the country's review."""
-    return is_coordinator(user) or _code(country) in member_countries(user) or is_steering_representative(user, _code(country))
+    return is_coordinator(user) or is_member_in(user, country) or is_steering_representative(user, country)
 
 
 def can_publish_review(user, country) -> bool:
     """Publish, send back and withdraw: the country's steering representative or a coordinator."""
-    return is_coordinator(user) or is_steering_representative(user, _code(country))
+    return is_coordinator(user) or is_steering_representative(user, country)
 
 
 def can_manage_overview(user) -> bool:
@@ -68,16 +65,12 @@ def visible_overviews(user) -> QuerySet:
     return RegionalOverview.objects.published()
 
 
-def get_country(code: str) -> Country:
-    return get_country_or_404(code)
-
-
 register("countryreviews", can_see_drafts, can_edit_review, can_publish_review, can_manage_overview)
 
 
 def get_editable_review(user, code: str, year: int):
     """(country, review or None) for the edit page: 404 if the user sees no revision of it, 403 if not theirs."""
-    country = get_country(code)
+    country = get_country_or_404(code)
     review = CountryReview.objects.filter(country=country, year=year).first()
     may_edit = can_edit_review(user, country)
     if not may_edit and (review is None or not visible_revisions(user, country).filter(review=review).exists()):
@@ -88,7 +81,7 @@ def get_editable_review(user, code: str, year: int):
 
 def _get_revision_for(user, code: str, year: int, number: int, may_act) -> ReviewRevision:
     """A revision the user acts on: 404 if they may not see it, 403 unless may_act(user, country)."""
-    country = get_country(code)
+    country = get_country_or_404(code)
     revision = get_object_or_404(
         visible_revisions(user, country).select_related("review__country"),
         review__country=country,

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.models import Country
+from members.models import Country, get_country_or_404
 
 from . import permissions, workflow
 from .forms import ReviewRevisionForm, SendBackForm, StatisticFormSet, WithdrawForm
@@ -24,7 +24,7 @@ def _check_year(year: int) -> None:
 def _review_page(user, cc: str, year: int):
     """The review and the revisions the user may read (newest first, with statistics and changes); 404 if none."""
     _check_year(year)
-    country = permissions.get_country(cc)
+    country = get_country_or_404(cc)
     review = get_object_or_404(CountryReview.objects.select_related("country"), country=country, year=year)
     revisions = list(
         permissions.visible_revisions(user, country)
@@ -186,7 +186,7 @@ def review_go_edit(request):
         year = int(request.GET.get("year", ""))
     except ValueError:
         raise Http404 from None
-    if len(cc) != 2 or not cc.isalpha():
+    if len(cc) != 2 or not (cc.isascii() and cc.isalpha()):
         raise Http404
     return redirect("countryreviews:edit", cc=cc, year=year)
 

@@ -4,7 +4,6 @@ import datetime
 import uuid
 from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Country, Organization, Person
+from members.models.fields import user_reference
 
 # Paths under /forums/ that are pages of their own, never forum slugs.
 RESERVED_SLUGS = {"follow-up", "new", "calendar", "calendar-ics"}
@@ -316,10 +316,7 @@ class ActionUpdate(models.Model):
     item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action item"))
     date = models.DateField(_("date"), default=today)
     text = models.TextField(_("progress"), max_length=3000)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="action_updates",
-        verbose_name=_("author"),
-    )
+    author = user_reference(_("author"), related_name="action_updates")
     new_status = models.CharField(
         _("new status"), max_length=20, choices=ActionItem.Status.choices, blank=True
     )
@@ -357,10 +354,7 @@ class ForumDocument(models.Model):
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = user_reference(_("uploaded by"))
 
     class Meta:
         verbose_name = _("outcome document")

@@ -81,6 +81,11 @@ def member_countries(user) -> set[str]:
     return cached
 
 
+def is_member_in(user, country) -> bool:
+    """Staff of a member organization of the country (a Country or its code)."""
+    return Country.normalize_code(country) in member_countries(user)
+
+
 def steering_countries(user) -> set[str]:
     """Codes of the countries whose current steering committee seat the user holds."""
     if not (user.is_authenticated and user.is_active):

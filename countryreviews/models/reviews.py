@@ -1,4 +1,4 @@
-"""Country TIP reviews (each save of a draft, each publication a revision row) and regional overview editions.
+"""Country TIP reviews: each save of a draft, each publication a revision row.
 
 A `CountryReview` is the container for one country and year. Its content lives in numbered
 `ReviewRevision` rows: at most one open revision (draft or submitted) at a time; a published
@@ -6,7 +6,6 @@ revision is frozen (its content and statistics can never change), and editing af
 starts a new draft revision. The public sees the latest published revision.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -16,6 +15,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Country
+from members.models.fields import user_reference
 
 MIN_YEAR = 2000
 
@@ -60,14 +60,7 @@ class CountryReview(models.Model):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("country"))
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = user_reference(_("created by"))
 
     class Meta:
         verbose_name = _("country review")
@@ -189,41 +182,13 @@ class ReviewRevision(models.Model):
     sources = models.TextField(_("sources"), blank=True, max_length=3000)
 
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("started by"),
-    )
+    created_by = user_reference(_("started by"))
     updated_at = models.DateTimeField(_("last saved"), default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("last saved by"),
-    )
+    changed_by = user_reference(_("last saved by"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = user_reference(_("submitted by"))
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("published by"),
-    )
+    published_by = user_reference(_("published by"))
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     return_comment = models.TextField(_("comment when sent back"), blank=True, max_length=2000)
 
@@ -349,14 +314,7 @@ class ReviewChange(models.Model):
 
     revision = models.ForeignKey(ReviewRevision, on_delete=models.CASCADE, related_name="changes", verbose_name=_("revision"))
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("user"),
-    )
+    user = user_reference(_("user"))
     at = models.DateTimeField(_("when"), default=timezone.now)
     fields = models.JSONField(_("changed fields"), default=list, blank=True)
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
@@ -373,89 +331,3 @@ class ReviewChange(models.Model):
         labels = {f.name: f.verbose_name for f in ReviewRevision._meta.fields}
         labels["statistics"] = _("statistics")
         return [str(labels.get(name, name)) for name in self.fields]
-
-
-class OverviewQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=RegionalOverview.Status.PUBLISHED)
-
-
-class RegionalOverview(models.Model):
-    """An edition of the regional overview: an introduction plus the pinned published review of each country."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-
-    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=YEAR_VALIDATORS)
-    title = models.CharField(_("title"), max_length=200, blank=True)
-    introduction = models.TextField(_("introduction"), blank=True, max_length=8000)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    revisions = models.ManyToManyField(
-        ReviewRevision, through="OverviewEntry", related_name="overviews", verbose_name=_("pinned revisions")
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assembled by"),
-    )
-    updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("published by"),
-    )
-
-    objects = OverviewQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("regional overview")
-        verbose_name_plural = _("regional overviews")
-        ordering = ["-year"]
-
-    def __str__(self):
-        return self.display_title
-
-    def get_absolute_url(self):
-        return reverse("countryreviews:overview-year", args=[self.year])
-
-    @property
-    def display_title(self) -> str:
-        return self.title or str(_("Regional overview %(year)s") % {"year": self.year})
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
-
-class OverviewEntry(models.Model):
-    """A country's review pinned, at one published revision, in an overview edition."""
-
-    overview = models.ForeignKey(RegionalOverview, on_delete=models.CASCADE, related_name="entries", verbose_name=_("overview"))
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
-    revision = models.ForeignKey(
-        ReviewRevision, on_delete=models.PROTECT, related_name="overview_entries", verbose_name=_("revision")
-    )
-
-    class Meta:
-        verbose_name = _("overview entry")
-        verbose_name_plural = _("overview entries")
-        ordering = ["country__order", "country__name"]
-        constraints = [models.UniqueConstraint(fields=["overview", "country"], name="one_entry_per_country")]
-
-    def __str__(self):
-        return f"{self.overview.year}: {self.revision}"
-
-    def clean(self):
-        if self.revision_id and self.revision.status != ReviewRevision.Status.PUBLISHED:
-            raise ValidationError({"revision": _("Only a published revision can be pinned.")})
-        if self.revision_id and self.country_id and self.revision.review.country_id != self.country_id:
-            raise ValidationError({"revision": _("The revision must be of this country's review.")})
