@@ -60,6 +60,11 @@ def overview_csv(request, year):
     return response
 
 
+def _render_form(request, form, overview):
+    status = 400 if request.method == "POST" else 200
+    return render(request, "countryreviews/overview_form.html", {"form": form, "overview": overview}, status=status)
+
+
 @permissions.permission_required(permissions.can_manage_overview)
 def overview_create(request):
     """Start an edition for a year: the latest published review of each country is pinned at once."""
@@ -80,12 +85,7 @@ def overview_create(request):
             % {"year": overview.year, "count": count},
         )
         return redirect(overview)
-    return render(
-        request,
-        "countryreviews/overview_form.html",
-        {"form": form, "overview": None},
-        status=400 if request.method == "POST" else 200,
-    )
+    return _render_form(request, form, None)
 
 
 @login_required
@@ -102,12 +102,7 @@ def overview_edit(request, year):
             overview.save()
         messages.success(request, _("The introduction was saved."))
         return redirect(overview)
-    return render(
-        request,
-        "countryreviews/overview_form.html",
-        {"form": form, "overview": overview},
-        status=400 if request.method == "POST" else 200,
-    )
+    return _render_form(request, form, overview)
 
 
 @login_required

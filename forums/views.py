@@ -2,11 +2,11 @@
 
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from members.filters import filtered_page
 from members.models import Organization
 
 from . import permissions
@@ -89,21 +89,12 @@ def forum_detail(request, slug):
 def tracker(request):
     """Every action item of every forum, with responsibilities, due dates, status and update history."""
     tracker_filter = TrackerFilter(request.GET, queryset=ActionItem.objects.for_tracker())
-    items = tracker_filter.qs.order_by("-forum__start_date", "forum__pk", "order", "pk")
-    page = Paginator(items, TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    ordering = ("-forum__start_date", "forum__pk", "order", "pk")
+    context = filtered_page(request, tracker_filter, ordering, TRACKER_PAGE_SIZE)
     return render(
         request,
         "forums/tracker.html",
-        {
-            "filter": tracker_filter,
-            "page_obj": page,
-            "items": page.object_list,
-            "querystring": query.urlencode(),
-            "is_filtered": any(request.GET.get(k) for k in TrackerFilter.Meta.fields),
-            "overdue_count": ActionItem.objects.overdue().count(),
-        },
+        {**context, "items": context["page_obj"].object_list, "overdue_count": ActionItem.objects.overdue().count()},
     )
 
 

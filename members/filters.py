@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Country, FocusArea, Organization, Service
@@ -52,3 +53,16 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def filter_service(self, queryset, name, value):
         return queryset.filter(pk__in=Service.objects.filter(kind=value).values("organization_id"))
+
+
+def filtered_page(request, filterset, ordering: tuple, per_page: int) -> dict:
+    """Template context for a filtered, paginated list: the filter, the page, and the query string to keep."""
+    page = Paginator(filterset.qs.order_by(*ordering), per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter": filterset,
+        "page_obj": page,
+        "querystring": query.urlencode(),
+        "is_filtered": any(request.GET.get(name) for name in filterset.Meta.fields),
+    }

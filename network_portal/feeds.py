@@ -39,7 +39,17 @@ def tag_uri(specific: str) -> str:
     return f"tag:{host},2017:{specific}"
 
 
-class ReviewsFeed(Feed):
+class PublishedDatesMixin:
+    """An item's date is when it was published (or last changed, before that)."""
+
+    def item_pubdate(self, item):
+        return item.published_at or item.updated_at
+
+    def item_updateddate(self, item):
+        return item.published_at or item.updated_at
+
+
+class ReviewsFeed(PublishedDatesMixin, Feed):
     """Each publication of a country review revision; withdrawn revisions and drafts never appear."""
 
     feed_type = Atom1Feed
@@ -71,11 +81,6 @@ class ReviewsFeed(Feed):
     def item_link(self, item):
         return item.get_absolute_url()  # the permanent address of this revision, never of a later one
 
-    def item_pubdate(self, item):
-        return item.published_at or item.updated_at
-
-    def item_updateddate(self, item):
-        return item.published_at or item.updated_at
 
     def item_categories(self, item):
         return [item.review.country.name]
@@ -87,7 +92,7 @@ class ReviewsRssFeed(ReviewsFeed):
     feed_type = Rss201rev2Feed
 
 
-class OverviewFeed(Feed):
+class OverviewFeed(PublishedDatesMixin, Feed):
     """Published editions of the regional overview."""
 
     feed_type = Atom1Feed
@@ -110,11 +115,6 @@ class OverviewFeed(Feed):
         countries = gettext("Country reviews of %(count)s countries.") % {"count": item.country_count}
         return plain_summary(item.introduction, countries)
 
-    def item_pubdate(self, item):
-        return item.published_at or item.updated_at
-
-    def item_updateddate(self, item):
-        return item.published_at or item.updated_at
 
 
 class OverviewRssFeed(OverviewFeed):

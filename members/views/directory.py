@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..extensions import render_country_panels
-from ..filters import DirectoryFilter
+from ..filters import DirectoryFilter, filtered_page
 from ..forms.directory import OrganizationForm, PersonFormSet, ServiceFormSet
 from ..models import Service, SteeringCommitteeSeat, get_country_or_404
 
@@ -19,21 +18,8 @@ PAGE_SIZE = 20
 def directory(request):
     """The regional directory with search, filters and pagination."""
     queryset = permissions.visible_organizations(request.user).for_directory()
-    directory_filter = DirectoryFilter(request.GET, queryset=queryset)
-    page = Paginator(directory_filter.qs.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "members/directory.html",
-        {
-            "filter": directory_filter,
-            "page_obj": page,
-            "organizations": page.object_list,
-            "querystring": query.urlencode(),
-            "is_filtered": any(request.GET.get(k) for k in DirectoryFilter.Meta.fields),
-        },
-    )
+    context = filtered_page(request, DirectoryFilter(request.GET, queryset=queryset), ("name", "pk"), PAGE_SIZE)
+    return render(request, "members/directory.html", {**context, "organizations": context["page_obj"].object_list})
 
 
 def country_detail(request, code):
