@@ -1,18 +1,19 @@
 """Shared fixtures: the roles of the portal, built once per test.
 
 Roles (see DESIGN.md): anonymous, member (of `organization`), editor (of `organization`),
-other_editor (editor of `other_organization`, in another country), steering (holds the current
-seat of Tajikistan for `seat_organization` and edits it), coordinator.
+other_editor (editor of `other_organization`, in another country), stakeholder (staff of
+`stakeholder_organization`, a Tajik body that is not a network member: sees what the public sees),
+steering (holds the current seat of Tajikistan for `seat_organization` and edits it), coordinator.
 """
 
 import pytest
 from django.test import Client
 
-from members.models import Membership, Person
+from members.models import Membership, NotificationPreference, Organization, Person
 
 from .factories import make_membership, make_organization, make_person, make_seat, make_user
 
-ROLES = ["anonymous", "member", "editor", "other_editor", "steering", "coordinator"]
+ROLES = ["anonymous", "member", "editor", "other_editor", "stakeholder", "steering", "coordinator"]
 
 
 @pytest.fixture(autouse=True)
@@ -41,13 +42,23 @@ def seat_organization(db):
 
 
 @pytest.fixture
-def users(db, organization, other_organization, seat_organization):
+def stakeholder_organization(db):
+    return make_organization(
+        "TJ", name="Tajik Anti-Trafficking Commission", acronym="TATC", slug="tj-commission",
+        membership_status=Organization.MembershipStatus.STAKEHOLDER,
+    )
+
+
+def make_role_users(organization, other_organization, seat_organization, stakeholder_organization) -> dict:
+    """The users of the roles in ROLES (anonymous: None); `users` and the permissions table share this."""
     member = make_user("member@example.org")
     make_membership(member, organization, Membership.Role.MEMBER)
     editor = make_user("editor@example.org")
     make_membership(editor, organization, Membership.Role.EDITOR)
     other_editor = make_user("other.editor@example.org")
     make_membership(other_editor, other_organization, Membership.Role.EDITOR)
+    stakeholder = make_user("stakeholder@example.org")
+    make_membership(stakeholder, stakeholder_organization, Membership.Role.MEMBER)
     steering = make_user("steering@example.org")
     make_membership(steering, seat_organization, Membership.Role.EDITOR)
     representative = make_person(
@@ -60,9 +71,15 @@ def users(db, organization, other_organization, seat_organization):
         "member": member,
         "editor": editor,
         "other_editor": other_editor,
+        "stakeholder": stakeholder,
         "steering": steering,
         "coordinator": coordinator,
     }
+
+
+@pytest.fixture
+def users(db, organization, other_organization, seat_organization, stakeholder_organization):
+    return make_role_users(organization, other_organization, seat_organization, stakeholder_organization)
 
 
 @pytest.fixture
@@ -74,5 +91,20 @@ def client_as(users):
         if users[role] is not None:
             client.force_login(users[role])
         return client
+
+    return build
+
+
+@pytest.fixture
+def prefer(db):
+    """prefer(user, frequency="immediate", countries=None, **topics) saves a user's notification settings."""
+
+    def build(user, frequency="immediate", countries=None, **topics):
+        preference, _ = NotificationPreference.objects.update_or_create(
+            user=user, defaults={"frequency": frequency, "review_all_countries": countries is None, **topics}
+        )
+        if countries:
+            preference.review_countries.set(countries)
+        return preference
 
     return build

@@ -61,6 +61,7 @@ def test_saving_an_unchanged_form_records_nothing(client_as, draft):
         ({"stats-0-year": "1999"}, "Enter a year between 2000 and"),
         ({"stats-0-year": "2999"}, "Enter a year between 2000 and"),
         ({"law_year_adopted": "2014", "law_year_amended": "2004"}, "The law cannot be amended before it was adopted."),
+        ({"law_year_adopted": "1900"}, "Enter a year between 1950 and"),
         (
             {"stats-1-indicator": "victims_identified", "stats-1-value": "3", "stats-1-year": "2018"},
             "Please correct the duplicate data for indicator and year",
@@ -82,6 +83,16 @@ def test_bad_input_is_refused_and_nothing_is_saved(client_as, draft, overrides, 
     draft.refresh_from_db()
     assert draft.summary == "Draft text of the 2018 review."
     assert draft.statistics.count() == 0
+
+
+def test_the_write_picker_links_a_code_in_any_case_in_lower_case(client_as, draft):
+    response = client_as("editor").get("/reviews/write/", {"cc": "TJ", "year": "2018"})
+    assert response["Location"] == EDIT
+
+
+@pytest.mark.parametrize("cc", ["éb", "t", "tjk", "1j", ""])
+def test_the_write_picker_answers_404_to_a_code_that_is_not_two_latin_letters(client_as, draft, cc):
+    assert client_as("editor").get("/reviews/write/", {"cc": cc, "year": "2018"}).status_code == 404
 
 
 def test_text_is_escaped_on_the_review_page(client_as, draft):

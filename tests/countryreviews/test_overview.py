@@ -54,6 +54,7 @@ def test_creating_an_edition_twice_for_a_year_is_refused(client_as, three_countr
 def test_an_edition_year_must_be_sane(client_as, users):
     response = client_as("coordinator").post("/reviews/overview/new/", {"year": 1990})
     assert response.status_code == 400
+    assert "Enter a year between 2000 and" in response.content.decode()
     assert not RegionalOverview.objects.exists()
 
 

@@ -42,6 +42,15 @@ def test_an_item_due_this_week_reminds_the_staff_of_its_organization_only(users,
     assert "\n" not in notification.body  # one paragraph, indented as a whole under its subject in the digest
 
 
+def test_a_long_action_is_cut_at_a_word_in_the_subject_only(users, organization, make_item):
+    text = "Publish the national referral directory with every shelter, hotline and legal aid service of the country"
+    make_item(3, organization, text=text)
+    run()
+    notification = Notification.objects.filter(user=users["editor"]).get()
+    assert notification.subject.endswith(": Publish the national referral directory with every shelter, hotline and legal aid…")
+    assert text in notification.body
+
+
 def test_each_responsible_organization_is_reminded_separately(users, organization, other_organization, make_item):
     make_item(1, organization, other_organization)
     run()

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from forums.models import ActionItem, Forum, today
 
-from ..forums.factories import make_action_item, make_recommendation, make_session
 from .conftest import post_edit
+from .factories import make_action_item, make_recommendation, make_session
 
 pytestmark = pytest.mark.django_db
 

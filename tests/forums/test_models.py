@@ -23,6 +23,16 @@ def test_clean_explains_the_date_order_and_reserved_slugs(db):
     assert "slug" in excinfo.value.message_dict
 
 
+def test_full_clean_shows_the_dates_constraint_under_the_end_date(db):
+    forum = Forum(
+        title="Forum", slug="kabul-2018", country_id="AF",
+        start_date=datetime.date(2018, 8, 28), end_date=datetime.date(2018, 8, 27),
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        forum.full_clean()
+    assert excinfo.value.message_dict == {"end_date": ["The end date cannot be before the start date."]}
+
+
 def test_a_one_day_meeting_ends_the_day_it_starts(db):
     forum = make_forum(start=datetime.date(2019, 3, 1))
     forum.end_date = None

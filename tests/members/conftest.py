@@ -1,11 +1,16 @@
-"""Fixtures and helpers of the member directory tests."""
+"""Fixtures and helpers of the members tests: directory, profiles, joining, accounts, staff, notifications."""
 
 import io
+import time
 
 import pytest
+from django.core import signing
+from django.core.cache import cache
 from PIL import Image
 
-from members.models import Country, FocusArea, Organization, Service, fold_for_search
+from members.models import Country, FocusArea, Organization, Service
+from members.search import fold_for_search
+from members.tokens import JOIN_SALT
 
 
 def png_bytes(size=(40, 40), color=(200, 30, 30)) -> bytes:
@@ -80,10 +85,35 @@ def png():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Login rate limits live in the cache; start every test with none used up."""
-    from django.core.cache import cache
-
+def _fresh_cache(settings):
+    """Rate limits (login, joining, invitations) live in the cache: a cache of this process, none used up."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "members-tests"}}
     cache.clear()
     yield
     cache.clear()
+
+
+def started(seconds_ago=10):
+    """A join-form time stamp as if the form had been rendered `seconds_ago`."""
+    return signing.dumps(time.time() - seconds_ago, salt=JOIN_SALT)
+
+
+@pytest.fixture
+def join_data(db):
+    return {
+        "name": "Hayot Women's Centre",
+        "acronym": "HWC",
+        "country": "TJ",
+        "kind": "ngo",
+        "city": "Khujand",
+        "website": "https://hayot.example.org",
+        "description": "Shelter and legal aid for women returning from labour migration.",
+        "focus_areas": [FocusArea.objects.order_by("order").first().pk],
+        "contact_name": "Dilnoza Karimova",
+        "contact_position": "Director",
+        "contact_email": "Dilnoza@Example.org",
+        "contact_phone": "+992 92 000 0000",
+        "consent": "on",
+        "started": started(),
+        "homepage": "",
+    }

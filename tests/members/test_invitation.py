@@ -48,6 +48,14 @@ def test_an_editor_invites_someone_to_their_organization(client_as, users, organ
     assert token not in invitation.token_hash and len(invitation.token_hash) == 64
 
 
+def test_an_editor_sends_at_most_30_invitations_an_hour(client_as, organization):
+    client = client_as("editor")
+    for n in range(30):
+        assert client.post(invite_url(organization), {"email": f"p{n}@example.org", "role": "member"}).status_code == 302
+    assert client.post(invite_url(organization), {"email": "p30@example.org", "role": "member"}).status_code == 429
+    assert Invitation.objects.count() == 30
+
+
 def test_the_coordinator_invites_to_any_organization(client_as, other_organization):
     assert (
         client_as("coordinator")
@@ -208,4 +216,5 @@ def test_self_sign_up_stays_closed(client, db):
         reverse("account_signup"), {"email": "x@example.org", "password1": PASSWORD, "password2": PASSWORD}
     )
     assert not User.objects.filter(email="x@example.org").exists()
-    assert response.status_code in (200, 302)
+    assert response.status_code == 200
+    assert "Accounts are by invitation" in response.content.decode()

@@ -139,7 +139,7 @@ def test_the_answer_does_not_reveal_that_an_e_mail_has_an_account(client, join_d
 def test_the_thanks_page_explains_what_happens_next(client, db):
     response = client.get(reverse("members:join-thanks"))
     assert response.status_code == 200
-    assert "review" in response.content.decode()
+    assert "The secretariat of the network will review it." in response.content.decode()
 
 
 def test_anonymous_visitors_see_join_in_the_navigation(client, db):

@@ -2,10 +2,10 @@
 
 from django.db import transaction
 
-from members.models import Notification, Topic
+from members.models import Membership, Notification, Organization, Topic
 from members.notifications import notify
 
-from ..factories import make_user
+from ..factories import make_membership, make_organization, make_user
 
 
 def queue(topic=Topic.FORUMS, key="event-1", **kwargs):
@@ -19,7 +19,7 @@ def recipients(key="event-1"):
 def test_every_network_member_with_default_settings_gets_one(users):
     make_user("no.organization@example.org")
     assert queue() == 5
-    assert recipients() == {u.email for u in users.values() if u}
+    assert recipients() == {u.email for role, u in users.items() if u and role != "stakeholder"}
     assert set(Notification.objects.values_list("digest", flat=True)) == {True}  # default: weekly digest
 
 
@@ -64,8 +64,26 @@ def test_action_item_notifications_go_to_the_organizations_staff_only(users, org
 def test_inactive_users_get_nothing(users):
     users["member"].is_active = False
     users["member"].save()
+    users["coordinator"].is_active = False
+    users["coordinator"].save()
+    make_user("former.root@example.org", is_superuser=True, is_active=False)
     queue()
-    assert "member@example.org" not in recipients()
+    assert not {"member@example.org", "coordinator@example.org", "former.root@example.org"} & recipients()
+
+
+def test_staff_of_organizations_that_are_not_members_get_nothing(users, stakeholder_organization):
+    applicant = make_organization("TJ", membership_status=Organization.MembershipStatus.APPLICANT)
+    make_membership(make_user("applicant.staff@example.org"), applicant, Membership.Role.EDITOR)
+    queue()
+    queue(Topic.ACTION_ITEMS, key="event-2", organization=stakeholder_organization)
+    assert not {"stakeholder@example.org", "applicant.staff@example.org"} & recipients()
+    assert not recipients("event-2")
+
+
+def test_a_superuser_is_a_network_member_and_gets_them(users):
+    make_user("root@example.org", is_superuser=True)
+    queue()
+    assert "root@example.org" in recipients()
 
 
 def test_nothing_is_queued_when_the_callers_transaction_rolls_back(users):

@@ -161,26 +161,3 @@ def test_long_changed_values_are_cut_at_a_word_with_an_ellipsis(client_as, organ
     assert "word39 …" in content
     assert "word40" not in content
 
-
-@pytest.mark.parametrize(
-    "text, size, expected",
-    [
-        ("Support for the national referral mechanism in the country", 40, "Support for the national referral…"),
-        ("Short text", 40, "Short text"),
-        ("Averyveryverylongwordwithoutspaces", 10, "Averyveryv…"),
-    ],
-)
-def test_shorten_cuts_at_a_word_boundary(text, size, expected):
-    from members.history import shorten
-
-    assert shorten(text, size) == expected
-
-
-def test_labels_cut_mid_word_by_a_model_are_cut_at_a_word_instead():
-    from members.history import _mend_cut_text
-
-    text = "Give every shelter the nation's referral number in the country and region"
-    label = f"1.2. {text[:60]}"
-    assert label.endswith("in the count")  # cut mid-word by the model
-    assert _mend_cut_text(label, text) == "1.2. Give every shelter the nation's referral number in the…"
-    assert _mend_cut_text("1.2. Short", "Short") == "1.2. Short"

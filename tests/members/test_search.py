@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from members.models import FocusArea, Organization, Service, fold_for_search
+from members.models import FocusArea, Organization, Service
+from members.search import fold_for_search
 
 from ..factories import make_organization, make_service
 from .conftest import bulk_organizations

@@ -5,12 +5,44 @@ from django.test import override_settings
 
 from forums.models import Forum
 
+from ..conftest import ROLES
 from .conftest import atom_entries, rss_items
 
 pytestmark = pytest.mark.django_db
 
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 RSS_TYPE = "application/rss+xml; charset=utf-8"
+
+FEEDS = [
+    ("/feeds/reviews/", ATOM_TYPE),
+    ("/feeds/reviews/rss/", RSS_TYPE),
+    ("/feeds/overview/", ATOM_TYPE),
+    ("/feeds/overview/rss/", RSS_TYPE),
+    ("/feeds/forums/", ATOM_TYPE),
+    ("/feeds/forums/rss/", RSS_TYPE),
+    ("/feeds/members/", ATOM_TYPE),
+    ("/feeds/members/rss/", RSS_TYPE),
+]
+
+
+@pytest.mark.parametrize(("url", "content_type"), FEEDS)
+def test_an_anonymous_reader_gets_each_feed(client, url, content_type):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("url", "content_type"), FEEDS)
+def test_every_role_gets_the_same_public_feed(client_as, reviews, role, url, content_type):
+    anonymous = client_as("anonymous").get(url).content
+    response = client_as(role).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    # A logged-in reader, even one who may see drafts, gets the public feed, never drafts.
+    assert b"draft summary" not in response.content
+    assert response.content.count(b"<entry>") == anonymous.count(b"<entry>")
+    assert response.content.count(b"<item>") == anonymous.count(b"<item>")
 
 
 def test_reviews_feed_lists_each_published_revision_and_no_draft_or_withdrawn_one(client, reviews):
