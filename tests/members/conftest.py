@@ -6,11 +6,14 @@ import time
 import pytest
 from django.core import signing
 from django.core.cache import cache
+from django.urls import reverse
 from PIL import Image
 
 from members.models import Country, FocusArea, Organization, Service
 from members.search import fold_for_search
 from members.tokens import JOIN_SALT
+
+from ..factories import make_person, make_service
 
 
 def png_bytes(size=(40, 40), color=(200, 30, 30)) -> bytes:
@@ -117,3 +120,24 @@ def join_data(db):
         "started": started(),
         "homepage": "",
     }
+
+
+def edit_url(org):
+    return reverse("members:organization-edit", args=[org.slug])
+
+
+@pytest.fixture
+def editor_client(client_as):
+    return client_as("editor")
+
+
+@pytest.fixture
+def rendered(editor_client, organization):
+    """The edit page as the editor of `organization` first sees it."""
+    make_service(organization, Service.Kind.HOTLINE, name="Existing Hotline", phone="1190")
+    make_person(organization, name="Existing Person", contact_visibility="members")
+    organization.description = "Original description."
+    organization.save()
+    response = editor_client.get(edit_url(organization))
+    assert response.status_code == 200
+    return response

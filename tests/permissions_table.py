@@ -1,0 +1,239 @@
+"""The rows of the one permissions table (run by tests/test_permissions.py): who gets which status where.
+
+Columns of each status tuple follow ROLES in tests/conftest.py: anonymous, member, editor, other_editor,
+stakeholder, steering, coordinator.
+"""
+
+import dataclasses
+
+import pytest
+
+from .conftest import ROLES
+
+LOGIN = "login"  # 302 to /accounts/login/?next=<the page>
+
+# One status per role, in the order of ROLES:
+#        anonymous member editor other_editor stakeholder steering coordinator
+PUBLIC = (200, 200, 200, 200, 200, 200, 200)
+NOT_FOUND = (404, 404, 404, 404, 404, 404, 404)
+LOGGED_IN = (LOGIN, 200, 200, 200, 200, 200, 200)
+LOGGED_IN_404 = (LOGIN, 404, 404, 404, 404, 404, 404)
+POST_ONLY = (LOGIN, 405, 405, 405, 405, 405, 405)  # login_required outside require_POST
+COORDINATOR = (LOGIN, 403, 403, 403, 403, 403, 200)
+COORDINATOR_POST_ONLY = (LOGIN, 403, 403, 403, 403, 403, 405)  # the permission is checked before the method
+COORDINATOR_INVALID = (LOGIN, 403, 403, 403, 403, 403, 400)
+COORDINATOR_DONE = (LOGIN, 403, 403, 403, 403, 403, 302)
+COORDINATOR_SEES_APPLICANTS = (404, 404, 404, 404, 404, 404, 200)
+LOGIN_COORDINATOR_SEES_APPLICANTS = (LOGIN, 404, 404, 404, 404, 404, 200)
+ORGANIZATION_EDITORS = (LOGIN, 403, 200, 403, 403, 403, 200)  # editors of madina-test, coordinators
+ORGANIZATION_EDITORS_INVALID = (LOGIN, 403, 400, 403, 403, 403, 400)
+ORGANIZATION_EDITORS_DONE = (LOGIN, 403, 302, 403, 403, 403, 302)
+REPRESENTATIVES = (LOGIN, 403, 403, 403, 403, 200, 200)  # any steering representative, coordinators
+REPRESENTATIVES_INVALID = (LOGIN, 403, 403, 403, 403, 400, 400)
+REPRESENTATIVES_DONE = (LOGIN, 403, 403, 403, 403, 302, 302)
+DRAFT_READERS_TJ = (404, 200, 200, 404, 404, 200, 200)  # Tajik members, representatives, coordinators
+DRAFT_READERS_PK = (404, 404, 404, 200, 404, 200, 200)
+OVERVIEW_DRAFT_READERS = (404, 404, 404, 404, 404, 200, 200)
+ADMIN = (302, 302, 302, 302, 302, 302, 200)  # everyone but coordinators to the admin's login page
+
+
+@dataclasses.dataclass(frozen=True)
+class Url:
+    """A URL of the table and the status each role gets for GET and for POST (None: not asked)."""
+
+    name: str
+    args: tuple = ()
+    get: tuple | None = None
+    post: tuple | None = None
+    query: str = ""
+    data: dict = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self):
+        for statuses in (self.get, self.post):
+            assert statuses is None or len(statuses) == len(ROLES), (self.name, self.args)
+
+
+def url(name, *args, get=None, post=None, query="", data=None):
+    return Url(name, tuple(args), get, post, query, data or {})
+
+
+# Arguments written "@name" are looked up in the world (primary keys and tokens made when it is built).
+TABLE = [
+    # The home page, the health check and the public feeds.
+    url("home", get=PUBLIC, post=PUBLIC),
+    url("healthz", get=PUBLIC, post=PUBLIC),
+    url("feeds:reviews", get=PUBLIC, post=PUBLIC),
+    url("feeds:reviews-rss", get=PUBLIC, post=PUBLIC),
+    url("feeds:overview", get=PUBLIC, post=PUBLIC),
+    url("feeds:overview-rss", get=PUBLIC, post=PUBLIC),
+    url("feeds:forums", get=PUBLIC, post=PUBLIC),
+    url("feeds:forums-rss", get=PUBLIC, post=PUBLIC),
+    url("feeds:members-rss", get=PUBLIC, post=PUBLIC),
+    url("members:feed-new-members", get=PUBLIC, post=PUBLIC),
+    # The Django admin and allauth's login page (not our URL names; kept because links point at them).
+    url("admin:index", get=ADMIN, post=ADMIN),
+    url("admin:members_organization_changelist", get=ADMIN),
+    url("account_login", get=(200, 302, 302, 302, 302, 302, 302), post=(200, 302, 302, 302, 302, 302, 302)),
+    # The directory, country pages, the steering committee.
+    url("members:directory", get=PUBLIC, post=PUBLIC),
+    url("members:directory", get=PUBLIC, query="?q=madina&country=tj&page=2"),
+    # Every code of the network, in either case, has a page: tests/members/test_country.py.
+    url("members:country", "tj", get=PUBLIC, post=PUBLIC),
+    url("members:country", "af", get=PUBLIC),
+    url("members:country", "xx", get=NOT_FOUND),
+    url("members:steering-committee", get=PUBLIC, post=PUBLIC),
+    # Organization profiles: members, former members and stakeholders are listed; applicants only for coordinators.
+    url("members:organization", "madina-test", get=PUBLIC, post=PUBLIC),
+    url("members:organization", "former", get=PUBLIC),
+    url("members:organization", "tj-commission", get=PUBLIC),
+    url("members:organization", "applicant", get=COORDINATOR_SEES_APPLICANTS),
+    url("members:organization", "no-such-org", get=NOT_FOUND),
+    url("members:organization-edit", "madina-test", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS_INVALID),
+    url("members:organization-edit", "other-pk", get=(LOGIN, 403, 403, 200, 403, 403, 200)),
+    url("members:organization-edit", "seat-holder", get=(LOGIN, 403, 403, 403, 403, 200, 200)),
+    url("members:organization-edit", "tj-commission", get=COORDINATOR),
+    url("members:organization-edit", "applicant", get=LOGIN_COORDINATOR_SEES_APPLICANTS),
+    url("members:organization-edit", "no-such-org", get=LOGGED_IN_404),
+    url("members:organization-history", "madina-test", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS),
+    url("members:organization-history", "applicant", get=LOGIN_COORDINATOR_SEES_APPLICANTS),
+    url("members:recent-changes", get=COORDINATOR, post=COORDINATOR),
+    # Staff of an organization: its editors and coordinators.
+    url("members:staff", "madina-test", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS),
+    url("members:staff", "applicant", get=LOGIN_COORDINATOR_SEES_APPLICANTS),
+    url("members:staff", "no-such-org", get=LOGGED_IN_404),
+    url("members:staff-invite", "madina-test", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS_INVALID),
+    url(
+        "members:staff-invite", "madina-test", post=ORGANIZATION_EDITORS_DONE,
+        data={"email": "new.colleague@example.org", "role": "member"},
+    ),
+    url("members:staff-role", "madina-test", "@member_membership", get=POST_ONLY, post=ORGANIZATION_EDITORS_DONE),
+    url(
+        "members:staff-role", "madina-test", "@member_membership", post=ORGANIZATION_EDITORS_DONE,
+        data={"role": "editor"},
+    ),
+    # Someone else's membership through one's own organization's URL: not found.
+    url("members:staff-role", "madina-test", "@other_membership", post=(LOGIN, 403, 404, 403, 403, 403, 404)),
+    url("members:staff-remove", "madina-test", "@member_membership", get=POST_ONLY, post=ORGANIZATION_EDITORS_DONE),
+    url("members:staff-remove", "madina-test", "@other_membership", post=(LOGIN, 403, 404, 403, 403, 403, 404)),
+    url("members:staff-remove", "madina-test", 999999, post=(LOGIN, 403, 404, 403, 403, 403, 404)),
+    url(
+        "members:staff-invitation-revoke", "madina-test", "@invitation",
+        get=POST_ONLY, post=ORGANIZATION_EDITORS_DONE,
+    ),
+    url("members:staff-invitation-revoke", "madina-test", 999999, post=(LOGIN, 403, 404, 403, 403, 403, 404)),
+    # Joining: the public form, the coordinators' review of applications, the invitation link.
+    url("members:join", get=PUBLIC, post=(400, 400, 400, 400, 400, 400, 400)),
+    url("members:join-thanks", get=PUBLIC, post=PUBLIC),
+    url("members:applications", get=COORDINATOR, post=COORDINATOR),
+    url("members:application", "@application", get=COORDINATOR, post=COORDINATOR),
+    url("members:application", 999999, get=(LOGIN, 403, 403, 403, 403, 403, 404)),
+    url("members:application-approve", "@application", get=COORDINATOR_POST_ONLY, post=COORDINATOR_DONE),
+    url("members:application-approve", 999999, post=(LOGIN, 403, 403, 403, 403, 403, 404)),
+    url("members:application-decline", "@application", get=COORDINATOR_POST_ONLY, post=COORDINATOR_INVALID),
+    url(
+        "members:application-decline", "@application", post=COORDINATOR_DONE,
+        data={"reason": "Not working on trafficking."},
+    ),
+    # The invitation is addressed to someone without an account: they may sign up; every logged-in role
+    # is someone else (403).
+    url("members:invitation", "@invitation_token", get=(200, 403, 403, 403, 403, 403, 403),
+        post=(400, 403, 403, 403, 403, 403, 403)),
+    url("members:invitation", "no-such-token", get=NOT_FOUND, post=NOT_FOUND),
+    # A user's own account.
+    url("members:account", get=LOGGED_IN, post=(LOGIN, 400, 400, 400, 400, 400, 400)),
+    url("members:notification-settings", get=LOGGED_IN, post=(LOGIN, 400, 400, 400, 400, 400, 400)),
+    # The signed token is the credential (the member's, whoever follows the link).
+    url("members:unsubscribe", "@unsubscribe_token", get=PUBLIC, post=PUBLIC),
+    url("members:unsubscribe", "not-a-token", get=(400,) * 7, post=(400,) * 7),
+    # Forum records are public; coordinators manage them.
+    url("forums:list", get=PUBLIC, post=PUBLIC),
+    url("forums:calendar", get=PUBLIC, post=PUBLIC),
+    url("forums:follow-up", get=PUBLIC, post=PUBLIC),
+    url("forums:detail", "dushanbe-test", get=PUBLIC, post=PUBLIC),
+    url("forums:detail", "no-such-forum", get=NOT_FOUND),
+    url("forums:forum-calendar", "dushanbe-test", get=PUBLIC, post=PUBLIC),
+    url("forums:forum-calendar", "no-such-forum", get=NOT_FOUND),
+    url("forums:create", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("forums:edit", "dushanbe-test", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("forums:edit", "no-such-forum", get=LOGGED_IN_404),
+    url("forums:history", "dushanbe-test", get=COORDINATOR, post=COORDINATOR),
+    url("forums:history", "no-such-forum", get=LOGGED_IN_404),
+    url("forums:part-edit", "dushanbe-test", "sessions", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("forums:part-edit", "dushanbe-test", "recommendations", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("forums:part-edit", "dushanbe-test", "action-items", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("forums:part-edit", "no-such-forum", "sessions", get=LOGGED_IN_404),
+    url("forums:documents", "dushanbe-test", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("forums:documents", "no-such-forum", get=LOGGED_IN_404),
+    url("forums:document", "dushanbe-test", "@document", get=PUBLIC, post=PUBLIC),
+    url("forums:document", "kabul-test", "@document", get=NOT_FOUND),  # a document of another forum
+    url("forums:document", "dushanbe-test", 999999, get=NOT_FOUND),
+    url("forums:document-delete", "dushanbe-test", "@document", get=POST_ONLY, post=COORDINATOR_DONE),
+    url("forums:document-delete", "kabul-test", "@document", post=(LOGIN, 403, 403, 403, 403, 403, 404)),
+    # An empty POST is read as no form at all (`request.POST or None`): the blank upload form again.
+    url("forums:participants-import", "dushanbe-test", get=COORDINATOR, post=COORDINATOR),
+    url("forums:participants-import", "no-such-forum", get=LOGGED_IN_404),
+    url("forums:participants-export", "dushanbe-test", get=COORDINATOR, post=COORDINATOR),
+    url("forums:participants-export", "no-such-forum", get=LOGGED_IN_404),
+    # Progress updates on action items: steering committee representatives and coordinators.
+    url("forums:action-item-update", "@action_item", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("forums:action-item-update", 999999, get=LOGGED_IN_404),
+    # Country reviews. TJ 2017 r1 is published, TJ 2018 r1 and PK 2018 r1 are drafts.
+    url("countryreviews:list", get=PUBLIC, post=PUBLIC),
+    url("countryreviews:detail", "tj", 2017, get=PUBLIC, post=PUBLIC),
+    url("countryreviews:detail", "TJ", 2017, get=PUBLIC),
+    url("countryreviews:detail", "tj", 1999, get=NOT_FOUND),
+    url("countryreviews:detail", "xx", 2017, get=NOT_FOUND),
+    url("countryreviews:detail", "tj", 2018, get=DRAFT_READERS_TJ),
+    url("countryreviews:detail", "pk", 2018, get=DRAFT_READERS_PK),
+    url("countryreviews:revision", "tj", 2017, 1, get=PUBLIC, post=PUBLIC),
+    url("countryreviews:revision", "tj", 2017, 9, get=NOT_FOUND),
+    url("countryreviews:revision", "tj", 2018, 1, get=DRAFT_READERS_TJ),
+    # Writing: members of the country (the Tajik representative is one), coordinators.
+    url("countryreviews:edit", "tj", 2018, get=(LOGIN, 200, 200, 404, 404, 200, 200),
+        post=(LOGIN, 400, 400, 404, 404, 400, 400)),
+    url("countryreviews:edit", "tj", 2017, get=(LOGIN, 200, 200, 403, 403, 200, 200)),
+    url("countryreviews:edit", "pk", 2018, get=(LOGIN, 404, 404, 200, 404, 403, 200)),
+    url("countryreviews:edit", "uz", 2019, get=(LOGIN, 404, 404, 404, 404, 404, 200)),
+    url("countryreviews:go-edit", get=(LOGIN, 302, 302, 302, 302, 302, 302), post=(LOGIN, 302, 302, 302, 302, 302, 302),
+        query="?cc=tj&year=2018"),
+    url("countryreviews:go-edit", get=LOGGED_IN_404),
+    url("countryreviews:start", "tj", 2017, get=POST_ONLY, post=(LOGIN, 302, 302, 403, 403, 302, 302)),
+    url("countryreviews:submit", "tj", 2018, 1, get=POST_ONLY, post=(LOGIN, 302, 302, 404, 404, 302, 302)),
+    url("countryreviews:submit", "pk", 2018, 1, post=(LOGIN, 404, 404, 302, 404, 403, 302)),
+    # Deciding: only the country's representative or a coordinator.
+    url("countryreviews:publish", "tj", 2018, 1, get=POST_ONLY, post=(LOGIN, 403, 403, 404, 404, 302, 302)),
+    url("countryreviews:publish", "tj", 2017, 1, post=(LOGIN, 403, 403, 403, 403, 302, 302)),
+    url("countryreviews:publish", "pk", 2018, 1, post=(LOGIN, 404, 404, 403, 404, 403, 302)),
+    url("countryreviews:return", "tj", 2018, 1, get=POST_ONLY, post=(LOGIN, 403, 403, 404, 404, 302, 302),
+        data={"comment": "Please add sources."}),
+    url("countryreviews:withdraw", "tj", 2017, 1, get=POST_ONLY, post=(LOGIN, 403, 403, 403, 403, 302, 302)),
+    # The regional overview: 2017 is published, 2018 a draft edition; any representative or a coordinator assembles.
+    url("countryreviews:overview", get=PUBLIC, post=PUBLIC),
+    url("countryreviews:overview-year", 2017, get=PUBLIC, post=PUBLIC),
+    url("countryreviews:overview-year", 2018, get=OVERVIEW_DRAFT_READERS),
+    url("countryreviews:overview-year", 2016, get=NOT_FOUND),
+    url("countryreviews:overview-csv", 2017, get=PUBLIC, post=PUBLIC),
+    url("countryreviews:overview-csv", 2018, get=OVERVIEW_DRAFT_READERS),
+    url("countryreviews:overview-create", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("countryreviews:overview-edit", 2018, get=(LOGIN, 404, 404, 404, 404, 200, 200),
+        post=(LOGIN, 404, 404, 404, 404, 400, 400)),
+    url("countryreviews:overview-edit", 2017, get=(LOGIN, 403, 403, 403, 403, 302, 302)),  # frozen once published
+    url("countryreviews:overview-refresh", 2018, get=POST_ONLY, post=(LOGIN, 404, 404, 404, 404, 302, 302)),
+    url("countryreviews:overview-refresh", 2017, post=REPRESENTATIVES_DONE),
+    url("countryreviews:overview-publish", 2018, get=POST_ONLY, post=(LOGIN, 404, 404, 404, 404, 302, 302)),
+]
+
+
+def _case_id(entry: Url, method: str) -> str:
+    args = ",".join(str(a) for a in entry.args)
+    data = "{" + ",".join(entry.data) + "}" if entry.data and method == "POST" else ""
+    return f"{method} {entry.name}({args}){entry.query}{data}"
+
+
+# One case per URL and method; it asks every role (see test_permissions_table).
+CASES = [
+    pytest.param(entry, method, statuses, id=_case_id(entry, method))
+    for entry in TABLE
+    for method, statuses in (("GET", entry.get), ("POST", entry.post))
+    if statuses is not None
+]
