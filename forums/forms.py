@@ -4,9 +4,9 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from members.calendars import local_date
 from members.models import Country, Organization
 
 from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, detect_document_type
@@ -172,12 +172,12 @@ class ActionUpdateForm(forms.ModelForm):
             if recorded >= forum.start_date:
                 raise forms.ValidationError(
                     _("A progress update cannot be dated before the forum, which started on %(date)s.")
-                    % {"date": date_format(forum.start_date, "j F Y")}
+                    % {"date": local_date(forum.start_date)}
                 )
             if date < recorded:
                 raise forms.ValidationError(
                     _("A progress update cannot be dated before the action was recorded, on %(date)s.")
-                    % {"date": date_format(recorded, "j F Y")}
+                    % {"date": local_date(recorded)}
                 )
         return date
 

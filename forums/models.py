@@ -9,11 +9,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from members.calendars import local_date
 from members.models import Country, Organization, Person
 from members.models.fields import user_reference
 
@@ -136,12 +136,12 @@ class Forum(models.Model):
         "10 March 2027" for one day, "March 2027" while the days are not fixed."""
         start, end = self.start_date, self.end_date or self.start_date
         if self.dates_tentative:
-            return date_format(start, "F Y")
+            return local_date(start, "YEAR_MONTH_FORMAT")
         if start == end:
-            return date_format(start, "j F Y")
+            return local_date(start)
         if (start.year, start.month) == (end.year, end.month):
-            return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
-        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+            return f"{local_date(start, 'j')}–{local_date(end)}"
+        return f"{local_date(start)} – {local_date(end)}"
 
     @property
     def place(self) -> str:

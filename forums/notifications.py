@@ -11,10 +11,10 @@ import hashlib
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from members.calendars import local_date
 from members.models import Topic
 from members.notifications import notify
 
@@ -112,7 +112,7 @@ def queue_action_reminders(on: datetime.date | None = None) -> tuple[int, int]:
         for item in items:
             overdue = item.due_date < on
             state = "overdue" if overdue else "due"
-            due = date_format(item.due_date, "j F Y")
+            due = local_date(item.due_date)
             if overdue:
                 subject = _("Overdue follow-up action (due %(date)s): %(text)s")
             else:

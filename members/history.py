@@ -12,9 +12,9 @@ from heapq import merge
 
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .calendars import local_date
 from .extensions import history_models
 from .models import Membership, Organization, Person, Service
 
@@ -82,7 +82,7 @@ def _display(model, name, value):
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return date_format(value, "j F Y")
+        return local_date(value)
     return value
 
 

@@ -102,6 +102,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["members.templatetags.portal_dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -156,6 +157,9 @@ ALL_LANGUAGES = [
     ("fa", _("Dari")),
     ("ps", _("Pashto")),
     ("ur", _("Urdu")),
+    ("uz", _("Uzbek")),
+    ("tg", _("Tajik")),
+    ("tk", _("Turkmen")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [
@@ -167,9 +171,13 @@ LANGUAGES = [
 LANG_INFO.update(
     {
         "ps": {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"},
+        "uz": {**LANG_INFO["uz"], "name_local": "Oʻzbekcha"},
+        "tg": {**LANG_INFO["tg"], "name_local": "Тоҷикӣ"},
         "fa": {**LANG_INFO["fa"], "name": "Dari", "name_local": "دری"},
     }
 )
+# Our date formats for English (day first) and for Dari and Pashto (Solar Hijri); Django's for the rest.
+FORMAT_MODULE_PATH = ["network_portal.formats"]
 TIME_ZONE = "Asia/Tashkent"
 USE_I18N = True
 USE_TZ = True

@@ -149,7 +149,7 @@ def test_forums_feed_lists_forums_latest_change_first_without_participants(clien
         "http://testserver/forums/dushanbe-2017/",
         "http://testserver/forums/kabul-2018/",
     ]
-    assert entries[0]["summary"].startswith("Regional NGO forum, held. June 22, 2017, Dushanbe, Tajikistan.")
+    assert entries[0]["summary"].startswith("Regional NGO forum, held. 22 June 2017, Dushanbe, Tajikistan.")
     assert "Outcome document added." in entries[0]["summary"]
     assert "27" in entries[1]["summary"] and "29" in entries[1]["summary"]
     text = response.content.decode()
