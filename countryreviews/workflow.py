@@ -151,9 +151,10 @@ def publish(revision: ReviewRevision, user, expected_version=None) -> ReviewRevi
         review = current.review
         notify(
             Topic.REVIEW_PUBLISHED,
-            subject=_("%(country)s: country review %(year)s published")
-            % {"country": review.country.name, "year": review.year},
-            body=Truncator(current.summary).words(120) or str(review),
+            message=lambda: (
+                _("%(country)s: country review %(year)s published") % {"country": review.country.name, "year": review.year},
+                Truncator(current.summary).words(120) or str(review),
+            ),
             url=review.get_absolute_url(),
             country=review.country,
             dedupe_key=f"review-published:{current.pk}",
@@ -224,8 +225,10 @@ def publish_overview(overview: RegionalOverview, user) -> RegionalOverview:
         overview.save()
         notify(
             Topic.OVERVIEW_PUBLISHED,
-            subject=_("Regional overview %(year)s published") % {"year": overview.year},
-            body=Truncator(overview.introduction).words(120),
+            message=lambda: (
+                _("Regional overview %(year)s published") % {"year": overview.year},
+                Truncator(overview.introduction).words(120),
+            ),
             url=overview.get_absolute_url(),
             dedupe_key=f"overview-published:{overview.pk}",
         )

@@ -6,11 +6,10 @@ The texts are written in the portal's default language (one text is queued for e
 """
 
 import datetime
+import functools
 import hashlib
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -66,12 +65,16 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
     if before is not None and before == forum_state(forum):
         return 0
     title = Truncator(forum.title).words(SUBJECT_WORDS)
-    with translation.override(settings.LANGUAGE_CODE):
+    if before is None:
+        key = f"forum:{forum.pk}:created"
+    else:
+        key = f"forum:{forum.pk}:changed:{_state_key(forum)}"
+
+    def message():
         facts = _forum_facts(forum)
         if before is None:
             subject = _("New forum: %(title)s, %(dates)s") % {"title": title, "dates": forum.dates_display}
             body = _("A new forum was announced on the network portal: %(title)s.") % {"title": forum.title}
-            key = f"forum:{forum.pk}:created"
         else:
             changed = [
                 str(Forum._meta.get_field(name.removesuffix("_id")).verbose_name)
@@ -85,9 +88,9 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
             body = _("The forum %(title)s has changed (%(fields)s).") % {
                 "title": forum.title, "fields": ", ".join(changed),
             }
-            key = f"forum:{forum.pk}:changed:{_state_key(forum)}"
-        body = f"{body} {facts}"
-    return notify(Topic.FORUMS, subject=subject, body=body, url=forum.get_absolute_url(), dedupe_key=key)
+        return subject, f"{body} {facts}"
+
+    return notify(Topic.FORUMS, message=message, url=forum.get_absolute_url(), dedupe_key=key)
 
 
 def reminder_items(on: datetime.date | None = None):
@@ -108,34 +111,36 @@ def queue_action_reminders(on: datetime.date | None = None) -> tuple[int, int]:
     on = on or today()
     items = list(reminder_items(on))
     queued = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for item in items:
-            overdue = item.due_date < on
-            state = "overdue" if overdue else "due"
-            due = local_date(item.due_date)
-            if overdue:
-                subject = _("Overdue follow-up action (due %(date)s): %(text)s")
-            else:
-                subject = _("Follow-up action due %(date)s: %(text)s")
-            subject = subject % {"date": due, "text": Truncator(item.text).words(SUBJECT_WORDS)}
-            for organization in item.responsible_organizations.all():
-                # One paragraph, like the forum announcements (see _forum_facts).
-                body = _(
-                    "%(organization)s is responsible for this action agreed at %(forum)s: “%(text)s” "
-                    "Due: %(date)s. Status: %(status)s. "
-                    "Please post a progress update on the follow-up tracker, or ask your steering committee "
-                    "representative to do so."
-                ) % {
-                    "organization": organization.name, "forum": item.forum.title, "text": " ".join(item.text.split()),
-                    "date": due, "status": item.get_status_display(),
-                }
-                queued += notify(
-                    Topic.ACTION_ITEMS,
-                    subject=subject,
-                    body=body,
-                    url=reverse("forums:follow-up") + f"#action-{item.pk}",
-                    organization=organization,
-                    dedupe_key=f"action:{item.pk}:{organization.pk}:{state}:{item.due_date:%Y-%m-%d}",
-                )
+    for item in items:
+        overdue = item.due_date < on
+        state = "overdue" if overdue else "due"
+        for organization in item.responsible_organizations.all():
+            queued += notify(
+                Topic.ACTION_ITEMS,
+                message=functools.partial(_reminder, item, organization, overdue),
+                url=reverse("forums:follow-up") + f"#action-{item.pk}",
+                organization=organization,
+                dedupe_key=f"action:{item.pk}:{organization.pk}:{state}:{item.due_date:%Y-%m-%d}",
+            )
     return len(items), queued
 
+
+def _reminder(item, organization, overdue: bool) -> tuple[str, str]:
+    """The reminder's subject and body, in the active language."""
+    due = local_date(item.due_date)
+    if overdue:
+        subject = _("Overdue follow-up action (due %(date)s): %(text)s")
+    else:
+        subject = _("Follow-up action due %(date)s: %(text)s")
+    subject = subject % {"date": due, "text": Truncator(item.text).words(SUBJECT_WORDS)}
+    # One paragraph, like the forum announcements (see _forum_facts).
+    body = _(
+        "%(organization)s is responsible for this action agreed at %(forum)s: “%(text)s” "
+        "Due: %(date)s. Status: %(status)s. "
+        "Please post a progress update on the follow-up tracker, or ask your steering committee "
+        "representative to do so."
+    ) % {
+        "organization": organization.name, "forum": item.forum.title, "text": " ".join(item.text.split()),
+        "date": due, "status": item.get_status_display(),
+    }
+    return subject, body

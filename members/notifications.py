@@ -14,17 +14,17 @@ How the other apps call it (topic is one of `members.models.Topic`)::
         review.publish(by=request.user)
         notify(
             Topic.REVIEW_PUBLISHED,
-            subject=f"{review.country.name}: country review {review.year} published",
-            body=review.summary_for_email(),        # plain text
+            # (subject, plain-text body), called once in each recipient's language: use gettext inside.
+            message=lambda: (_("%(country)s: country review published") % {...}, review.summary),
             url=review.get_absolute_url(),          # a path; PORTAL_BASE_URL is prepended
             country=review.country,                 # reviews: only users following this country
             dedupe_key=f"review-published:{review.pk}:{review.revision}",
         )
 
-    notify(Topic.OVERVIEW_PUBLISHED, subject=..., body=..., url=..., dedupe_key=f"overview:{edition.pk}")
-    notify(Topic.FORUMS, subject=..., body=..., url=..., dedupe_key=f"forum-changed:{forum.pk}:{forum.updated_at:%s}")
+    notify(Topic.OVERVIEW_PUBLISHED, message=..., url=..., dedupe_key=f"overview:{edition.pk}")
+    notify(Topic.FORUMS, message=..., url=..., dedupe_key=f"forum-changed:{forum.pk}:{forum.updated_at:%s}")
     # action items: only staff of the responsible organization (call once per organization)
-    notify(Topic.ACTION_ITEMS, subject=..., body=..., url=..., organization=org,
+    notify(Topic.ACTION_ITEMS, message=..., url=..., organization=org,
            dedupe_key=f"action-due:{item.pk}:{item.due_date}:{org.pk}")
 
 The dedupe key names the event: the same key never queues twice for a user, so calling notify()
@@ -72,23 +72,35 @@ def recipients(topic: str, *, country=None, organization=None):
     return users.distinct()
 
 
-def notify(topic, *, subject, body, url, country=None, organization=None, dedupe_key) -> int:
-    """Queue one e-mail per subscribed user, in the caller's transaction; returns how many were queued."""
+def notify(topic, *, message, url, country=None, organization=None, dedupe_key) -> int:
+    """Queue one e-mail per subscribed user, in the caller's transaction; returns how many were queued.
+
+    `message()` returns (subject, body). It is called once per language among the recipients, with that
+    language active, so each e-mail is written in its recipient's language, not in the language of whoever
+    caused it.
+    """
     topic = Topic(topic)
-    rows = [
-        Notification(
-            user_id=user_id,
-            topic=topic,
-            subject=subject[:200],
-            body=body,
-            url=url or "",
-            dedupe_key=dedupe_key[:200],
-            digest=(frequency or DEFAULTS.frequency) == NotificationPreference.Frequency.WEEKLY,
+    texts = {}
+    rows = []
+    wanted = recipients(topic, country=country, organization=organization)
+    for user_id, frequency, language in wanted.values_list("pk", "notification_preference__frequency", "language"):
+        language = language or settings.LANGUAGE_CODE
+        if language not in texts:
+            with translation.override(language):
+                subject, body = message()
+            texts[language] = (str(subject), str(body))
+        subject, body = texts[language]
+        rows.append(
+            Notification(
+                user_id=user_id,
+                topic=topic,
+                subject=subject[:200],
+                body=body,
+                url=url or "",
+                dedupe_key=dedupe_key[:200],
+                digest=(frequency or DEFAULTS.frequency) == NotificationPreference.Frequency.WEEKLY,
+            )
         )
-        for user_id, frequency in recipients(topic, country=country, organization=organization).values_list(
-            "pk", "notification_preference__frequency"
-        )
-    ]
     already = set(
         Notification.objects.filter(dedupe_key=dedupe_key[:200], user_id__in=[r.user_id for r in rows]).values_list(
             "user_id", flat=True

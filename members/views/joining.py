@@ -92,11 +92,13 @@ def application_approve(request, pk):
         with transaction.atomic():
             invitation, token = application.approve(by=request.user)
             organization = invitation.organization
+            names = {"name": organization.name, "country": organization.country.name}
             notify(
                 Topic.NEW_MEMBERS,
-                subject=_("New member of the network: %(name)s") % {"name": organization.name},
-                body=_("%(name)s (%(country)s) has joined the regional CTIP network.")
-                % {"name": organization.name, "country": organization.country.name},
+                message=lambda: (
+                    _("New member of the network: %(name)s") % names,
+                    _("%(name)s (%(country)s) has joined the regional CTIP network.") % names,
+                ),
                 url=organization.get_absolute_url(),
                 country=organization.country,
                 dedupe_key=f"new-member:{organization.pk}",

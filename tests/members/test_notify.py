@@ -9,7 +9,7 @@ from ..factories import make_membership, make_organization, make_user
 
 
 def queue(topic=Topic.FORUMS, key="event-1", **kwargs):
-    return notify(topic, subject="Subject", body="Body", url="/forums/x/", dedupe_key=key, **kwargs)
+    return notify(topic, message=lambda: ("Subject", "Body"), url="/forums/x/", dedupe_key=key, **kwargs)
 
 
 def recipients(key="event-1"):
@@ -101,3 +101,27 @@ def test_notify_runs_a_fixed_number_of_queries(users, django_assert_max_num_quer
         make_user(f"extra{n}@example.org", is_coordinator=True)
     with django_assert_max_num_queries(4):
         assert queue() == 35
+
+
+def test_each_recipient_gets_the_update_in_their_own_language(users):
+    """Written in the recipient's preferred language, whatever the language of whoever caused it."""
+    from django.utils import translation
+    from django.utils.translation import get_language
+
+    users["member"].language = "ru"
+    users["member"].save()
+    users["editor"].language = "fa"
+    users["editor"].save()
+    calls = []
+
+    def message():
+        calls.append(get_language())
+        return f"subject in {get_language()}", f"body in {get_language()}"
+
+    with translation.override("tk"), transaction.atomic():
+        notify(Topic.FORUMS, message=message, url="/forums/x/", dedupe_key="event-lang")
+    subjects = dict(Notification.objects.filter(dedupe_key="event-lang").values_list("user__email", "subject"))
+    assert subjects["member@example.org"] == "subject in ru"
+    assert subjects["editor@example.org"] == "subject in fa"
+    assert subjects["coordinator@example.org"] == "subject in en"  # no preference: the portal's default
+    assert sorted(calls) == ["en", "fa", "ru"]  # once per language, not once per recipient

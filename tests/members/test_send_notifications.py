@@ -24,8 +24,7 @@ def immediate_users(db, prefer):
 def queue(key="forum-1", subject="Forum in Almaty announced"):
     notify(
         Topic.FORUMS,
-        subject=subject,
-        body="The annual meeting takes place in May.",
+        message=lambda: (subject, "The annual meeting takes place in May."),
         url="/forums/almaty/",
         dedupe_key=key,
     )
