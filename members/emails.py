@@ -1,9 +1,11 @@
-"""Transactional e-mails of the join flow (invitations, declined applications) and the portal's links in e-mails."""
+"""Transactional e-mails of the join flow (invitations, declined applications), each in its recipient's language,
+and the portal's links in e-mails."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 
 def absolute_url(path: str) -> str:
@@ -22,19 +24,15 @@ def send_invitation_email(invitation, token: str, *, welcome: bool = False):
         "url": absolute_url(reverse("members:invitation", args=[token])),
         "welcome": welcome,
     }
-    send_mail(
-        render_to_string("members/emails/invitation_subject.txt", context).strip(),
-        render_to_string("members/emails/invitation.txt", context),
-        None,
-        [invitation.email],
-    )
+    with translation.override(invitation.email_language):
+        subject = render_to_string("members/emails/invitation_subject.txt", context).strip()
+        body = render_to_string("members/emails/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
 
 
 def send_decline_email(application):
     context = {"application": application}
-    send_mail(
-        render_to_string("members/emails/declined_subject.txt", context).strip(),
-        render_to_string("members/emails/declined.txt", context),
-        None,
-        [application.contact_email],
-    )
+    with translation.override(application.language or settings.LANGUAGE_CODE):
+        subject = render_to_string("members/emails/declined_subject.txt", context).strip()
+        body = render_to_string("members/emails/declined.txt", context)
+    send_mail(subject, body, None, [application.contact_email])

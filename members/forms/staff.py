@@ -1,6 +1,8 @@
 """Managing an organization's staff: invitations and roles."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Membership
@@ -15,9 +17,16 @@ class InviteForm(forms.Form):
         help_text=_("Editors can change the profile and manage the staff; members can see member-only information."),
     )
 
+    language = forms.ChoiceField(label=_("Language"), choices=settings.ALL_LANGUAGES, required=False)
+
     def __init__(self, *args, organization, **kwargs):
         self.organization = organization
         super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+
+    def clean_language(self):
+        """The invitation e-mail's language; the inviter's own if none was chosen."""
+        return self.cleaned_data["language"] or get_language()
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .accounts import Membership
+from .accounts import Membership, User
 from .directory import Country, FocusArea, Organization, Person
 from .fields import user_reference
 
@@ -50,6 +51,10 @@ class Application(models.Model):
     contact_email = models.EmailField(_("contact e-mail"))
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     consent = models.BooleanField(_("consent to be contacted"), default=False)
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, choices=settings.ALL_LANGUAGES,
+        help_text=_("The language the application was written in; e-mails to the applicant use it."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
@@ -104,7 +109,9 @@ class Application(models.Model):
                 email=self.contact_email,
                 phone=self.contact_phone,
             )
-            invitation, token = Invitation.issue(organization, self.contact_email, Membership.Role.EDITOR, invited_by=by)
+            invitation, token = Invitation.issue(
+                organization, self.contact_email, Membership.Role.EDITOR, invited_by=by, language=self.language
+            )
             self.status = self.Status.APPROVED
             self.organization = organization
             self.decided_by = by
@@ -155,6 +162,10 @@ class Invitation(models.Model):
     )
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, choices=settings.ALL_LANGUAGES,
+        help_text=_("The language of the invitation e-mail."),
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = user_reference(_("invited by"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
@@ -174,7 +185,7 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organization} ({self.get_role_display()})"
 
     @classmethod
-    def issue(cls, organization, email, role, invited_by=None):
+    def issue(cls, organization, email, role, invited_by=None, language=""):
         """Create an invitation; returns (invitation, raw token). The raw token exists only in the e-mail."""
         token = secrets.token_urlsafe(32)
         invitation = cls.objects.create(
@@ -183,6 +194,7 @@ class Invitation(models.Model):
             role=role,
             token_hash=hash_token(token),
             invited_by=invited_by,
+            language=language,
             expires_at=timezone.now() + INVITATION_VALID_FOR,
         )
         return invitation, token
@@ -214,6 +226,12 @@ class Invitation(models.Model):
                 person._history_user = user
                 person.save(update_fields=["user"])
         return membership
+
+    @property
+    def email_language(self) -> str:
+        """The invitee's own preference if they already have an account, else the language chosen for them."""
+        account = User.objects.filter(email__iexact=self.email).values_list("language", flat=True).first()
+        return account or self.language or settings.LANGUAGE_CODE
 
     @property
     def is_expired(self) -> bool:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,7 +47,10 @@ def join(request):
             status = 429
         else:
             with transaction.atomic():
-                form.save()
+                application = form.save(commit=False)
+                application.language = translation.get_language() or ""  # e-mails to the applicant use it
+                application.save()
+                form.save_m2m()
             JOIN_LIMIT.count(ip)
             return redirect("members:join-thanks")
     else:

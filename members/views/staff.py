@@ -49,7 +49,8 @@ def invite(request, slug):
                 # A new invitation replaces an earlier one to the same address.
                 organization.invitations.pending().filter(email=email).update(revoked_at=timezone.now())
                 invitation, token = Invitation.issue(
-                    organization, email, form.cleaned_data["role"], invited_by=request.user
+                    organization, email, form.cleaned_data["role"], invited_by=request.user,
+                    language=form.cleaned_data["language"],
                 )
             try:
                 emails.send_invitation_email(invitation, token)

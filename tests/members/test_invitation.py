@@ -218,3 +218,22 @@ def test_self_sign_up_stays_closed(client, db):
     assert not User.objects.filter(email="x@example.org").exists()
     assert response.status_code == 200
     assert "Accounts are by invitation" in response.content.decode()
+
+
+def test_the_invitation_e_mail_is_written_in_the_language_chosen_for_the_invitee(users, organization):
+    from django.core import mail
+    from django.utils import translation
+
+    from members.emails import send_invitation_email
+    from members.models import Invitation
+
+    invitation, token = Invitation.issue(organization, "new.person@example.org", "member", language="ru")
+    with translation.override("en"):
+        send_invitation_email(invitation, token)
+    assert translation.get_language() == "en"
+    assert mail.outbox[-1].to == ["new.person@example.org"]
+    invitation_ru, _token = Invitation.issue(organization, users["member"].email, "member", language="fa")
+    users["member"].language = "tg"
+    users["member"].save()
+    assert invitation.email_language == "ru"
+    assert invitation_ru.email_language == "tg"  # an existing account's own preference wins
