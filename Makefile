@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+TRANSLATED := ru fa ps ur uz tg tk
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean messages
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,13 @@ test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	DEBUG=false SECRET_KEY=tests-only-not-a-secret $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=tests-only-not-a-secret $(VENV)/bin/pytest
+
+# After changing a string: update every catalogue under locale/, translate what is new (locale/GLOSSARY.md),
+# then `make messages` again to compile. Needs GNU gettext (apt-get install gettext).
+messages: $(VENV)/.runtime
+	DEBUG=true $(PY) manage.py makemessages $(foreach l,$(TRANSLATED),-l $(l)) --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore='*/migrations/*'
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -178,6 +178,8 @@ LANG_INFO.update(
 )
 # Our date formats for English (day first) and for Dari and Pashto (Solar Hijri); Django's for the rest.
 FORMAT_MODULE_PATH = ["network_portal.formats"]
+# Right-to-left: Django's list lacks Pashto.
+LANGUAGES_BIDI = ["fa", "ps", "ur", "ar"]
 TIME_ZONE = "Asia/Tashkent"
 USE_I18N = True
 USE_TZ = True

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from members.views import accounts
+
 from . import feeds, views
 
 admin.site.site_header = _("CTIP Network Portal administration")
@@ -24,7 +26,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", accounts.set_language, name="set_language"),
     path("", include("members.urls")),
     path("forums/", include("forums.urls")),
     path("reviews/", include("countryreviews.urls")),

@@ -62,6 +62,8 @@ TABLE = [
     # The home page, the health check and the public feeds.
     url("home", get=PUBLIC, post=PUBLIC),
     url("healthz", get=PUBLIC, post=PUBLIC),
+    # The language switch redirects back for everyone (a POST also remembers the choice).
+    url("set_language", get=(302,) * 7, post=(302,) * 7),
     url("feeds:reviews", get=PUBLIC, post=PUBLIC),
     url("feeds:reviews-rss", get=PUBLIC, post=PUBLIC),
     url("feeds:overview", get=PUBLIC, post=PUBLIC),

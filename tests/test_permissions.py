@@ -156,6 +156,31 @@ def test_permissions_table(db, world, entry, method, statuses):
     assert not wrong, f"{method} {path}\n" + "\n".join(wrong)
 
 
+RTL = {"fa", "ps", "ur"}
+
+
+@pytest.mark.parametrize("language", [code for code, _name in django_settings.ALL_LANGUAGES])
+def test_every_page_renders_in_every_language_with_its_lang_and_dir(db, world, language):
+    """Every HTML page the table opens for the public or a member, in each of the eight languages."""
+    wrong = []
+    for entry in TABLE:
+        path = _path(world, entry)
+        for role, index in (("anonymous", 0), ("member", 1)):
+            if entry.get is None or entry.get[index] != 200 or entry.name.startswith(("feeds:", "admin:")):
+                continue
+            client = Client()
+            client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = language
+            if role in world["sessions"]:
+                client.cookies[django_settings.SESSION_COOKIE_NAME] = world["sessions"][role]
+            response = client.get(path)
+            if not response["Content-Type"].startswith("text/html"):
+                continue
+            direction = "rtl" if language in RTL else "ltr"
+            if response.status_code != 200 or f'<html lang="{language}" dir="{direction}">' not in response.content.decode():
+                wrong.append(f"{role} {path}: {response.status_code}")
+    assert not wrong, f"{language}: " + ", ".join(wrong)
+
+
 def test_the_roles_are_who_the_table_thinks(db, world):
     """A guard for the table itself: the sessions belong to the users of their roles."""
     from django.contrib.sessions.models import Session

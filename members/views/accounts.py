@@ -1,11 +1,13 @@
 """A user's own account: name, language and e-mail addresses."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import i18n
 
 from ..forms.accounts import AccountForm
 from ..middleware import set_language_cookie
@@ -30,3 +32,13 @@ def account(request):
         {"form": form, "memberships": request.user.memberships.select_related("organization")},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def set_language(request):
+    """Django's language switch (a cookie), and for a logged-in user their account preference too."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response

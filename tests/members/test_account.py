@@ -115,3 +115,24 @@ def test_a_translated_right_to_left_language_gets_the_rtl_layout(client, db, set
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="fa").content.decode()
     assert 'lang="fa" dir="rtl"' in html
     assert "bootstrap.rtl.min.css" in html
+
+
+def test_switching_language_is_remembered_in_the_cookie_and_the_account(client_as, users):
+    client = client_as("member")
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": "/members/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/members/"
+    assert response.cookies["django_language"].value == "ru"
+    users["member"].refresh_from_db()
+    assert users["member"].language == "ru"
+
+
+def test_an_anonymous_visitor_switches_by_cookie_only(client):
+    response = client.post("/i18n/setlang/", {"language": "fa", "next": "/"})
+    assert response.cookies["django_language"].value == "fa"
+
+
+def test_an_unknown_language_changes_nothing(client_as, users):
+    client_as("member").post("/i18n/setlang/", {"language": "xx", "next": "/"})
+    users["member"].refresh_from_db()
+    assert users["member"].language == ""

@@ -1,0 +1,56 @@
+"""Texts of Django and django-allauth that the portal's pages show, copied here so our catalogues carry them.
+
+Django has no Pashto catalogue, and allauth none for Urdu, Pashto, Tajik or Turkmen: without these copies a
+Pashto login error or a Turkmen "This field is required." would appear in English. Our catalogues under
+locale/ come first in Django's search order, so these translations also replace theirs in every language.
+The msgids must stay exactly as the libraries write them; nothing imports this module.
+"""
+
+from django.utils.translation import gettext_noop as _
+
+DJANGO_FORMS = [
+    _("This field is required."),
+    _("Enter a valid email address."),
+    _("Enter a valid URL."),
+    _("Enter a valid date."),
+    _("Enter a whole number."),
+    _("Enter a number."),
+    _("Select a valid choice. %(value)s is not one of the available choices."),
+    _("Ensure this value is greater than or equal to %(limit_value)s."),
+    _("Ensure this value is less than or equal to %(limit_value)s."),
+    _("No file was submitted. Check the encoding type on the form."),
+    _("The submitted file is empty."),
+    _("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
+    _("Please correct the duplicate data for %(field)s."),
+    _("Delete"),
+    _("Currently"),
+    _("Change"),
+    _("Clear"),
+    _("Yes"),
+    _("No"),
+    _("Unknown"),
+    _("This password is too short. It must contain at least %(min_length)d character."),
+    _("This password is too common."),
+    _("This password is entirely numeric."),
+    _("The password is too similar to the %(verbose_name)s."),
+]
+
+ALLAUTH = [
+    _("Email"),
+    _("Password"),
+    _("Remember Me"),
+    _("Current Password"),
+    _("New Password"),
+    _("New Password (again)"),
+    _("You must type the same password each time."),
+    _("The email address and/or password you specified are not correct."),
+    _("Too many failed login attempts. Try again later."),
+    _("This account is currently inactive."),
+    _("Please type your current password."),
+    _("Incorrect password."),
+    _("The password reset token was invalid."),
+    _("You cannot remove your primary email address."),
+    _("This email address is already associated with this account."),
+    _("Your primary email address must be verified."),
+    _("Be patient, you are sending too many requests."),
+]
