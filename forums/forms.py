@@ -6,14 +6,14 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.calendars import local_date
+from members.calendars import DigitsDateInput, local_date
 from members.models import Country, Organization
 
 from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, detect_document_type
 from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
 
 MULTI_SELECT_HELP = _("Hold Ctrl (Cmd on a Mac) to select several.")
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_WIDGET = DigitsDateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ForumForm(forms.ModelForm):

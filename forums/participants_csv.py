@@ -135,6 +135,7 @@ class Lookup:
         for country in Country.objects.all():
             self.countries[fold(country.code)] = country
             self.countries[fold(country.name)] = country
+            self.countries[fold(str(country))] = country  # the name in the page's language, too
         self.organizations: dict[tuple[str, str], Organization] = {}
         for org in Organization.objects.all():
             for key in (org.name, org.acronym):

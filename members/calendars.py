@@ -9,6 +9,7 @@ writes the digits. 22 June 2017 is 1 Saratan 1396.
 import datetime
 
 import jdatetime
+from django import forms
 from django.utils import dateformat
 from django.utils.formats import date_format, get_format
 from django.utils.translation import get_language
@@ -82,3 +83,11 @@ def local_date(value: datetime.date, format_name: str = "DATE_FORMAT") -> str:
     if language not in SOLAR_HIJRI_LANGUAGES or format_name in MACHINE_FORMATS:
         return date_format(value, format_name)
     return format_solar_hijri(value, get_format(format_name), language)
+
+
+class DigitsDateInput(forms.DateInput):
+    """A date input that also reads dates typed with Persian or Arabic-Indic digits (۲۰۱۷-۰۶-۲۲)."""
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return ascii_digits(value) if isinstance(value, str) else value

@@ -39,3 +39,21 @@ class LoginLanguageMiddleware:
         if language:
             set_language_cookie(response, language)
         return response
+
+
+class QueryLanguageMiddleware:
+    """`?lang=ru` shows the page in that language without changing the visitor's choice.
+
+    These are the addresses the pages announce with hreflang, so that each language of a public page has
+    a URL of its own (search engines, shared links). Put after LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = request.GET.get("lang", "")
+        if code in dict(settings.LANGUAGES):
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+        return self.get_response(request)

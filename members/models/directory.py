@@ -6,10 +6,20 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..search import fold_for_search
+
+# The names of the network's countries as stored (seeded by a data migration), for the catalogues.
+COUNTRY_NAMES = [
+    gettext_noop("Afghanistan"),
+    gettext_noop("Pakistan"),
+    gettext_noop("Tajikistan"),
+    gettext_noop("Turkmenistan"),
+    gettext_noop("Uzbekistan"),
+]
 
 
 class Country(models.Model):
@@ -30,7 +40,8 @@ class Country(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return str(self.name)
+        """The name in the reader's language (the network's five are in the catalogues; others as stored)."""
+        return gettext(self.name)
 
     def save(self, *args, **kwargs):
         self.code = self.normalize_code(self.code)

@@ -1,5 +1,7 @@
 """A user's own account: name, language and e-mail addresses."""
 
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,9 +38,19 @@ def account(request):
 
 def set_language(request):
     """Django's language switch (a cookie), and for a logged-in user their account preference too."""
+    if "lang=" in request.POST.get("next", ""):
+        # The page was opened as ?lang=xx: go back to it without that, or it would override the new choice.
+        request.POST = request.POST.copy()
+        request.POST["next"] = _without_lang(request.POST["next"])
     response = i18n.set_language(request)
     language = request.POST.get("language", "")
     if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
         request.user.language = language
         request.user.save(update_fields=["language"])
     return response
+
+
+def _without_lang(url: str) -> str:
+    parts = urlsplit(url)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "lang"])
+    return urlunsplit(parts._replace(query=query))

@@ -26,6 +26,13 @@ def test_coordinators_create_a_forum(client_as, organization):
     assert list(forum.organizers.all()) == [organization]
 
 
+def test_dates_typed_with_persian_digits_are_read(client_as, users):
+    data = forum_data(start_date="۲۰۲۷-۰۶-۰۱", end_date="٢٠٢٧-٠٦-٠٢")  # Persian and Arabic-Indic digits
+    assert client_as("coordinator").post(reverse("forums:create"), data).status_code == 302
+    forum = Forum.objects.get(slug="tashkent-2027")
+    assert (forum.start_date, forum.end_date) == (datetime.date(2027, 6, 1), datetime.date(2027, 6, 2))
+
+
 def test_the_end_cannot_precede_the_start(client_as, users):
     response = client_as("coordinator").post(reverse("forums:create"), forum_data(end_date="2027-05-30"))
     assert response.status_code == 400

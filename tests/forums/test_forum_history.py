@@ -44,8 +44,8 @@ def test_the_history_page_lists_who_changed_what(client_as, users, planned_forum
     page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
     assert "Change history of Kabul test forum" in page
     assert "by coordinator@example.org on " in page
-    assert "<del>Kabul</del> → Herat" in page
-    assert "<del>Planned</del> → Cancelled" in page
+    assert "<del>Kabul</del> <span class=\"forward-arrow\" aria-hidden=\"true\">→</span> Herat" in page
+    assert "<del>Planned</del> <span class=\"forward-arrow\" aria-hidden=\"true\">→</span> Cancelled" in page
     assert "Opening session" in page
 
 
@@ -111,7 +111,7 @@ def test_the_history_page_shows_dates_as_people_read_them(client_as, planned_for
     planned_forum.start_date = planned_forum.end_date = datetime.date(2030, 3, 4)
     planned_forum.save()
     page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
-    assert "→ 4 March 2030" in page
+    assert "→</span> 4 March 2030" in page
 
 
 @pytest.mark.parametrize("model", ["forum", "actionitem"])

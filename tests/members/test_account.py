@@ -136,3 +136,17 @@ def test_an_unknown_language_changes_nothing(client_as, users):
     client_as("member").post("/i18n/setlang/", {"language": "xx", "next": "/"})
     users["member"].refresh_from_db()
     assert users["member"].language == ""
+
+
+def test_each_language_of_a_page_has_its_own_address_announced_with_hreflang(client, db):
+    page = client.get("/members/").content.decode()
+    assert '<link rel="alternate" hreflang="fa" href="http://testserver/members/?lang=fa">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/members/">' in page
+    dari = client.get("/members/?lang=fa")
+    assert '<html lang="fa" dir="rtl">' in dari.content.decode()
+    assert "django_language" not in dari.cookies  # the visitor's own choice is not changed
+
+
+def test_switching_language_from_a_lang_address_drops_it(client):
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": "/members/?q=x&lang=fa"})
+    assert response["Location"] == "/members/?q=x"

@@ -112,14 +112,15 @@ def test_role_changes_show_readable_values(client_as, users, organization):
         {"role": "editor"},
     )
     content = client_as("editor").get(reverse("members:organization-history", args=[organization.slug])).content.decode()
-    assert "<del>Member</del> → Editor" in content
+    assert "<del>Member</del> <span class=\"forward-arrow\" aria-hidden=\"true\">→</span> Editor" in content
 
 
 def test_recent_changes_show_what_changed(client_as, organization):
     edit_profile(client_as("editor"), organization, city="Dushanbe")
     edit_profile(client_as("editor"), organization, city="Khujand")
     content = client_as("coordinator").get(reverse("members:recent-changes")).content.decode()
-    assert "<strong>City</strong>: <del>Dushanbe</del> → Khujand" in content
+    arrow = '<span class="forward-arrow" aria-hidden="true">→</span>'
+    assert f"<strong>City</strong>: <del>Dushanbe</del> {arrow} Khujand" in content
     assert "editor@example.org" in content
 
 
@@ -144,7 +145,7 @@ def test_recent_changes_compare_the_oldest_shown_change_with_the_row_before_it(c
     service.save()
     monkeypatch.setattr(history, "RECENT_LIMIT", 1)
     content = client_as("coordinator").get(reverse("members:recent-changes")).content.decode()
-    assert "→ Khorog" in content
+    assert "→</span> Khorog" in content
 
 
 def test_history_times_show_their_offset_from_utc(client_as, organization, settings):
