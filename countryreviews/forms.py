@@ -80,7 +80,7 @@ class OverviewForm(forms.ModelForm):
         fields = ["year", "title", "introduction"]
         widgets = {"introduction": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
-            "title": _("Leave empty for “Regional overview <year>”."),
+            "title": _("Leave empty for “Regional overview [year]”."),
             "introduction": _("Plain text; blank lines separate paragraphs."),
         }
 

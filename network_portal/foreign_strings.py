@@ -53,4 +53,12 @@ ALLAUTH = [
     _("This email address is already associated with this account."),
     _("Your primary email address must be verified."),
     _("Be patient, you are sending too many requests."),
+    # allauth's pages after a password reset, which we do not override.
+    _("Password Reset"),
+    _(
+        "We have sent you an email. If you have not received it please check your spam folder. Otherwise contact "
+        "us if you do not receive it in a few minutes."
+    ),
+    _("Change Password"),
+    _("Your password is now changed."),
 ]
