@@ -51,7 +51,12 @@ def test_digits_typed_in_persian_or_arabic_indic_script_are_read():
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("fa", "۱ سرطان ۱۳۹۶"), ("ps", "۱ چنګاښ ۱۳۹۶"), ("en", "22 June 2017"), ("ru", "22 июня 2017")],
+    [
+        ("fa", '<time datetime="2017-06-22" title="2017-06-22">۱ سرطان ۱۳۹۶</time>'),
+        ("ps", '<time datetime="2017-06-22" title="2017-06-22">۱ چنګاښ ۱۳۹۶</time>'),
+        ("en", "22 June 2017"),
+        ("ru", "22 июня 2017"),
+    ],
 )
 def test_the_date_filter_follows_the_page_language(language, expected):
     with translation.override(language):
@@ -74,3 +79,12 @@ def test_forum_dates_read_in_the_solar_hijri_calendar_in_dari():
         assert forum.dates_display == "۱–۲ سرطان ۱۳۹۶"
     with translation.override("en"):
         assert forum.dates_display == "22–23 June 2017"
+
+
+def test_a_solar_hijri_date_keeps_the_gregorian_date_available_but_not_in_plain_text():
+    day = {"day": datetime.date(2017, 6, 22)}
+    with translation.override("fa"):
+        year_only = Template('{{ day|date:"Y" }}').render(Context(day))
+        plain = Template('{% autoescape off %}{{ day|date:"DATE_FORMAT" }}{% endautoescape %}').render(Context(day))
+    assert year_only == "۱۳۹۶"  # a part of a date: no markup
+    assert plain == "۱ سرطان ۱۳۹۶"  # e-mails are plain text
