@@ -150,3 +150,11 @@ def test_each_language_of_a_page_has_its_own_address_announced_with_hreflang(cli
 def test_switching_language_from_a_lang_address_drops_it(client):
     response = client.post("/i18n/setlang/", {"language": "ru", "next": "/members/?q=x&lang=fa"})
     assert response["Location"] == "/members/?q=x"
+
+
+def test_an_expired_confirmation_link_explains_itself_in_the_readers_language(client, db):
+    response = client.get("/accounts/confirm-email/not-a-key/")
+    assert response.status_code == 200
+    assert "This confirmation link has expired or is not valid." in response.content.decode()
+    client.cookies["django_language"] = "fa"
+    assert "این لینک تأیید منقضی شده یا معتبر نیست." in client.get("/accounts/confirm-email/not-a-key/").content.decode()
