@@ -1,7 +1,7 @@
 """A user's own account: name, language, links to password and e-mail, notification settings."""
-
 import re
 
+import pytest
 from django.urls import reverse
 
 from members.models import NotificationPreference, User
@@ -158,3 +158,11 @@ def test_an_expired_confirmation_link_explains_itself_in_the_readers_language(cl
     assert "This confirmation link has expired or is not valid." in response.content.decode()
     client.cookies["django_language"] = "fa"
     assert "این لینک تأیید منقضی شده یا معتبر نیست." in client.get("/accounts/confirm-email/not-a-key/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("accept", "lang", "direction"), [("fa-AF,fa;q=0.9", "fa", "rtl"), ("ps", "ps", "rtl"), ("ru-RU", "ru", "ltr")]
+)
+def test_a_first_visit_follows_the_browsers_languages(client, db, accept, lang, direction):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    assert f'<html lang="{lang}" dir="{direction}">' in page
