@@ -1,10 +1,3 @@
-"""Dates in the Solar Hijri calendar with Afghan month names (members/calendars.py formats them): ۱ سرطان ۱۳۹۶."""
+"""Pashto dates as Dari ones: the Solar Hijri calendar (members/calendars.py names the Pashto months)."""
 
-DATE_FORMAT = "j F Y"
-SHORT_DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y، H:i"
-SHORT_DATETIME_FORMAT = "j F Y، H:i"
-YEAR_MONTH_FORMAT = "F Y"
-MONTH_DAY_FORMAT = "j F"
-TIME_FORMAT = "H:i"
-FIRST_DAY_OF_WEEK = 6  # Saturday
+from ..fa.formats import *  # noqa: F403
