@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import CountryReview, OverviewEntry, RegionalOverview, ReviewChange, ReviewRevision, ReviewStatistic
 
@@ -41,7 +42,7 @@ class ChangeInline(admin.TabularInline):
 
 
 @admin.register(ReviewRevision)
-class ReviewRevisionAdmin(admin.ModelAdmin):
+class ReviewRevisionAdmin(TranslationAdmin):
     list_display = ["review", "number", "status", "version", "updated_at", "changed_by", "published_at", "published_by"]
     list_filter = ["status", "review__country", "review__year"]
     search_fields = ["review__country__name", "summary", "law_name"]

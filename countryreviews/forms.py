@@ -5,11 +5,16 @@ from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from members.forms.multilingual import MultilingualFormMixin
+
 from .models import RegionalOverview, ReviewRevision, ReviewStatistic
 
 
-class ReviewRevisionForm(forms.ModelForm):
-    """The sections of a review; `version` carries the revision's version when the form was loaded."""
+class ReviewRevisionForm(MultilingualFormMixin, forms.ModelForm):
+    """The sections of a review; `version` carries the revision's version when the form was loaded.
+
+    Used through `members.forms.multilingual.for_language()`: the narrative sections in one language at a time.
+    """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from members.exports import neutralize
 from members.models import Country
 
 from .charts import bar_chart
@@ -143,9 +144,12 @@ def write_csv(overview: RegionalOverview, columns: list[Column], stream, base_ur
         *[str(label) for label, _name in TEXT_TOPICS],
         *[f"{Indicator(i).label} {overview.year}" for i in KEY_INDICATORS],
         _("Illustrative figures (not from a published source)"),
+        _("Summary"),
+        _("Language of the summary"),
         _("Full review"),
     ]
     writer.writerow(header)
+    writer = _NeutralizingWriter(writer)
     for column in columns:
         revision = column.revision
         if revision is None:
@@ -160,10 +164,14 @@ def write_csv(overview: RegionalOverview, columns: list[Column], stream, base_ur
                     *[""] * len(KEY_INDICATORS),
                     "",
                     "",
+                    "",
+                    "",
                 ]
             )
             continue
         stats = [column.stat(i, overview.year) for i in KEY_INDICATORS]
+        # The summary in the reader's language where written, otherwise in its own, which the next column names.
+        summary = revision.localized("summary")
         writer.writerow(
             [
                 column.country.name,
@@ -177,6 +185,18 @@ def write_csv(overview: RegionalOverview, columns: list[Column], stream, base_ur
                 *[getattr(revision, name) for _label, name in TEXT_TOPICS],
                 *["" if s is None else s.value for s in stats],
                 "; ".join(str(Indicator(s.indicator).label) for s in stats if s is not None and s.illustrative),
+                summary.text,
+                summary.language_name if summary else "",
                 base_url + revision.get_absolute_url(),
             ]
         )
+
+
+class _NeutralizingWriter:
+    """A csv writer whose cells never start like a spreadsheet formula (members.exports.neutralize)."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, row):
+        self.writer.writerow([neutralize(cell) for cell in row])

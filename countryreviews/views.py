@@ -1,5 +1,7 @@
 """Pages of the country reviews: the list, a review and its revisions, the edit form, the workflow buttons."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -9,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.forms.multilingual import CONTENT_PARAMETER, edit_language, for_language, language_bar
 from members.models import Country, get_country_or_404
 
 from . import permissions, workflow
@@ -117,7 +120,9 @@ def review_edit(request, cc, year):
         return render(request, "countryreviews/start.html", {"country": country, "year": year, "latest": latest})
 
     data = request.POST if request.method == "POST" else None
-    form = ReviewRevisionForm(data, instance=revision)
+    language = edit_language(request)
+    revision_form = for_language(ReviewRevisionForm, language)
+    form = revision_form(data, instance=revision)
     statistics = StatisticFormSet(data, instance=revision, prefix="stats")
     conflict = None
     if request.method == "POST" and form.is_valid() and statistics.is_valid():
@@ -126,7 +131,7 @@ def review_edit(request, cc, year):
         except workflow.EditConflict as exc:
             conflict = _conflict(form, statistics, exc.current)
             messages.error(request, str(exc))
-            form = ReviewRevisionForm(instance=exc.current)
+            form = revision_form(instance=exc.current)
             statistics = StatisticFormSet(instance=exc.current, prefix="stats")
         except workflow.WorkflowError as exc:
             messages.error(request, str(exc))
@@ -136,7 +141,7 @@ def review_edit(request, cc, year):
                 messages.success(request, _("Your changes to the draft were saved."))
             else:
                 messages.info(request, _("Nothing had changed; the draft was not saved again."))
-            return redirect(revision.review.get_edit_url())
+            return redirect(f"{revision.review.get_edit_url()}?{urlencode({CONTENT_PARAMETER: language})}")
     elif request.method == "POST":
         messages.error(request, _("Nothing was saved. Please correct the errors below."))
     status = 200
@@ -152,6 +157,8 @@ def review_edit(request, cc, year):
             "form": form,
             "statistics": statistics,
             "conflict": conflict,
+            "content_parameter": CONTENT_PARAMETER,
+            "language_bar": language_bar(form.instance, language, ReviewRevision.TRANSLATED_FIELDS),
         },
         status=status,
     )
@@ -160,7 +167,9 @@ def review_edit(request, cc, year):
 def _conflict(form, statistics, current):
     """Their submitted text next to the saved text, field by field, so nothing they typed is lost."""
     fields = []
-    for name in ReviewRevision.CONTENT_FIELDS:
+    for name in form.fields:
+        if name not in ReviewRevision.stored_content_fields():
+            continue
         mine = form.cleaned_data.get(name)
         saved = getattr(current, name)
         if (mine or "") != (saved or ""):

@@ -95,7 +95,9 @@ def save_draft(revision: ReviewRevision, expected_version: int, form, statistics
                 ),
                 current,
             )
-        changed = [name for name in form.changed_data if name in ReviewRevision.CONTENT_FIELDS]
+        # Sections by their language's column ("summary_ru"), so the audit trail says which language changed.
+        content_fields = ReviewRevision.stored_content_fields()
+        changed = [name for name in form.changed_data if name in content_fields]
         if statistics.has_changed():
             changed.append("statistics")
         if not changed:
@@ -153,7 +155,8 @@ def publish(revision: ReviewRevision, user, expected_version=None) -> ReviewRevi
             Topic.REVIEW_PUBLISHED,
             message=lambda: (
                 _("%(country)s: country review %(year)s published") % {"country": review.country.name, "year": review.year},
-                Truncator(current.summary).words(120) or str(review),
+                # The summary in the recipient's language where written, otherwise marked with its language.
+                Truncator(current.localized("summary").marked()).words(120) if current.localized("summary") else str(review),
             ),
             url=review.get_absolute_url(),
             country=review.country,

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Participant, Recommendation, Session
@@ -9,7 +10,7 @@ class SessionInline(admin.TabularInline):
     extra = 0
 
 
-class RecommendationInline(admin.TabularInline):
+class RecommendationInline(TranslationTabularInline):
     model = Recommendation
     extra = 0
 
@@ -33,7 +34,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(SimpleHistoryAdmin):
+class ForumAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "status", "start_date", "end_date", "city", "country"]
     list_filter = ["kind", "status", "country"]
     search_fields = ["title", "city", "summary"]

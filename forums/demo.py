@@ -18,8 +18,10 @@ import datetime
 from django.db import transaction
 from django.db.models import Q
 
+from members.content import localized_name
 from members.models import Country, Organization, Person, User
 
+from . import demo_content
 from .models import ActionItem, ActionUpdate, Forum, Participant, Recommendation, Session
 
 D = datetime.date
@@ -359,6 +361,14 @@ def seed(stdout=None):
                   "role": Participant.Role.NGO, "attended": True, "email": nasiri.email, "phone": nasiri.phone},
     )
     _actions(kabul, KABUL_ACTIONS, users)
+
+    # Titles written in further languages (demo_content.py).
+    for slug, texts in demo_content.FORUM_TEXTS.items():
+        forum = Forum.objects.get(slug=slug)
+        for language, fields in texts.items():
+            for field, text in fields.items():
+                setattr(forum, localized_name(field, language), text)
+        forum.save()
 
     if stdout:
         stdout.write(

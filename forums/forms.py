@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.calendars import DigitsDateInput, local_date
+from members.forms.multilingual import MultilingualFormMixin, for_language
 from members.models import Country, Organization
 
 from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, detect_document_type
@@ -16,7 +17,9 @@ MULTI_SELECT_HELP = _("Hold Ctrl (Cmd on a Mac) to select several.")
 DATE_WIDGET = DigitsDateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ForumForm(forms.ModelForm):
+class ForumForm(MultilingualFormMixin, forms.ModelForm):
+    """The forum's facts; its title and summary in the language being written (members/forms/multilingual.py)."""
+
     class Meta:
         model = Forum
         fields = [
@@ -39,10 +42,6 @@ class ForumForm(forms.ModelForm):
             self.fields[name].queryset = organizations
             self.fields[name].help_text = MULTI_SELECT_HELP
 
-    def clean_summary(self):
-        """Browsers send CRLF line ends: keep "\n" so an untouched summary is not recorded as changed."""
-        return self.cleaned_data["summary"].replace("\r\n", "\n")
-
 
 class SessionForm(forms.ModelForm):
     class Meta:
@@ -58,7 +57,7 @@ class SessionForm(forms.ModelForm):
         return date
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(MultilingualFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["cluster_code", "cluster_title", "order", "target_country", "text"]
@@ -86,9 +85,17 @@ class ActionItemForm(forms.ModelForm):
 SessionFormSet = inlineformset_factory(
     Forum, Session, form=SessionForm, extra=2, can_delete=True, max_num=60, validate_max=True
 )
-RecommendationFormSet = inlineformset_factory(
-    Forum, Recommendation, form=RecommendationForm, extra=2, can_delete=True, max_num=100, validate_max=True
-)
+def recommendation_formset(language: str):
+    """The recommendations of a forum, their cluster titles and texts written in `language`."""
+    return inlineformset_factory(
+        Forum,
+        Recommendation,
+        form=for_language(RecommendationForm, language),
+        extra=2,
+        can_delete=True,
+        max_num=100,
+        validate_max=True,
+    )
 ActionItemFormSet = inlineformset_factory(
     Forum, ActionItem, form=ActionItemForm, extra=2, can_delete=True, max_num=60, validate_max=True
 )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from members.forms.multilingual import CONTENT_PARAMETER, edit_language, for_language, language_bar
 from members.history import history_entries
 
 from . import notifications, participants_csv, permissions
@@ -23,8 +24,8 @@ from .forms import (
     DocumentForm,
     ForumForm,
     ParticipantImportForm,
-    RecommendationFormSet,
     SessionFormSet,
+    recommendation_formset,
 )
 from .models import ActionItem, Forum, Recommendation, Session
 
@@ -46,17 +47,20 @@ def forum_edit(request, slug):
 def _forum_form(request, forum):
     # Taken before the form is validated: validation writes the new values onto the instance.
     before = notifications.forum_state(forum) if forum.pk else None
-    form = ForumForm(request.POST or None, instance=forum)
+    language = edit_language(request)
+    form = for_language(ForumForm, language)(request.POST or None, instance=forum)
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
                 forum = form.save()
                 notifications.announce_forum(forum, before)
-            messages.success(request, _("The forum “%(title)s” was saved.") % {"title": forum.title})
+            messages.success(request, _("The forum “%(title)s” was saved.") % {"title": forum})
             return redirect(forum)
         messages.error(request, _("Nothing was saved. Please correct the errors below."))
     return render(
-        request, "forums/forum_form.html", {"form": form, "forum": forum},
+        request,
+        "forums/forum_form.html",
+        {"form": form, "forum": forum, "content_parameter": CONTENT_PARAMETER, "language_bar": language_bar(forum, language)},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -73,10 +77,19 @@ def forum_history(request, slug):
     )
 
 
+# part -> (the formset class for the language being written, title); only recommendations take several languages.
+def _recommendations_bar(forum, language):
+    bar = language_bar(None, language)
+    written = {code for rec in forum.recommendations.all() for code in rec.written_languages}
+    for item in bar:
+        item["written"] = item["code"] in written
+    return bar
+
+
 FORMSETS = {
-    "sessions": (SessionFormSet, gettext_lazy("Programme (sessions)")),
-    "recommendations": (RecommendationFormSet, gettext_lazy("Recommendations")),
-    "action-items": (ActionItemFormSet, gettext_lazy("Action items")),
+    "sessions": (lambda language: SessionFormSet, gettext_lazy("Programme (sessions)")),
+    "recommendations": (recommendation_formset, gettext_lazy("Recommendations")),
+    "action-items": (lambda language: ActionItemFormSet, gettext_lazy("Action items")),
 }
 
 
@@ -84,17 +97,27 @@ FORMSETS = {
 def forum_part_edit(request, slug, part):
     """One page per part of a forum's record: its sessions, recommendations or action items."""
     forum = permissions.get_manageable_forum(request.user, slug)
-    formset_class, title = FORMSETS[part]
-    formset = formset_class(request.POST or None, instance=forum, prefix=part)
+    formset_for, title = FORMSETS[part]
+    language = edit_language(request)
+    formset = formset_for(language)(request.POST or None, instance=forum, prefix=part)
     if request.method == "POST":
         if formset.is_valid():
             with transaction.atomic():
                 formset.save()
-            messages.success(request, _("%(part)s of “%(title)s” saved.") % {"part": title, "title": forum.title})
+            messages.success(request, _("%(part)s of “%(title)s” saved.") % {"part": title, "title": forum})
             return redirect(forum)
         messages.error(request, _("Nothing was saved. Please correct the errors below."))
     return render(
-        request, "forums/part_form.html", {"forum": forum, "formset": formset, "title": title},
+        request,
+        "forums/part_form.html",
+        {
+            "forum": forum,
+            "formset": formset,
+            "title": title,
+            "content_parameter": CONTENT_PARAMETER,
+            # The recommendations' languages: a language is written when any recommendation has text in it.
+            "language_bar": _recommendations_bar(forum, language) if part == "recommendations" else None,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

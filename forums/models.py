@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.calendars import local_date
+from members.content import MultilingualModel
 from members.models import Country, Organization, Person
 from members.models.fields import user_reference
 
@@ -37,8 +38,10 @@ class ForumQuerySet(models.QuerySet):
         return self.select_related("country").prefetch_related("organizers", "funders")
 
 
-class Forum(models.Model):
+class Forum(MultilingualModel):
     """A regional forum or network meeting, with its dates, place, organizers and outcomes."""
+
+    TRANSLATED_FIELDS = ("title", "summary")
 
     class Kind(models.TextChoices):
         REGIONAL_NGO = "regional_ngo", _("Regional NGO forum")
@@ -89,7 +92,7 @@ class Forum(models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = ForumQuerySet.as_manager()
-    history = HistoricalRecords()
+    # History: registered in forums/translation.py, so that it keeps each language's column.
 
     class Meta:
         verbose_name = _("forum")
@@ -105,7 +108,7 @@ class Forum(models.Model):
         ]
 
     def __str__(self):
-        return str(self.title)
+        return str(self.localized("title"))
 
     def save(self, *args, **kwargs):
         if self.start_date and not self.end_date:
@@ -223,8 +226,10 @@ class Session(models.Model):
         return str(self.title)
 
 
-class Recommendation(models.Model):
+class Recommendation(MultilingualModel):
     """A recommendation a forum agreed, in a cluster such as "A. Recommendations for Afghan NGOs"."""
+
+    TRANSLATED_FIELDS = ("cluster_title", "text")
 
     forum = models.ForeignKey(
         Forum, on_delete=models.CASCADE, related_name="recommendations", verbose_name=_("forum")
@@ -240,7 +245,7 @@ class Recommendation(models.Model):
     text = models.TextField(_("text"), max_length=3000)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    history = HistoricalRecords()
+    # History: registered in forums/translation.py, so that it keeps each language's column.
     history_parent = "forum"  # changes link to the forum's page
 
     class Meta:
@@ -249,7 +254,7 @@ class Recommendation(models.Model):
         ordering = ["cluster_code", "order", "pk"]
 
     def __str__(self):
-        return f"{self.cluster_code}. {Truncator(self.text).chars(60)}"
+        return f"{self.cluster_code}. {Truncator(self.localized('text')).chars(60)}"
 
 
 class ActionItemQuerySet(models.QuerySet):

@@ -64,17 +64,19 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
     transaction."""
     if before is not None and before == forum_state(forum):
         return 0
-    title = Truncator(forum.title).words(SUBJECT_WORDS)
     if before is None:
         key = f"forum:{forum.pk}:created"
     else:
         key = f"forum:{forum.pk}:changed:{_state_key(forum)}"
 
     def message():
+        # The title in the recipient's language where written, otherwise marked with its language's name.
+        full_title = forum.localized("title").marked()
+        title = Truncator(full_title).words(SUBJECT_WORDS)
         facts = _forum_facts(forum)
         if before is None:
             subject = _("New forum: %(title)s, %(dates)s") % {"title": title, "dates": forum.dates_display}
-            body = _("A new forum was announced on the network portal: %(title)s.") % {"title": forum.title}
+            body = _("A new forum was announced on the network portal: %(title)s.") % {"title": full_title}
         else:
             changed = [
                 str(Forum._meta.get_field(name.removesuffix("_id")).verbose_name)
@@ -86,7 +88,7 @@ def announce_forum(forum: Forum, before: dict | None) -> int:
             else:
                 subject = _("Forum changed: %(title)s, %(dates)s") % {"title": title, "dates": forum.dates_display}
             body = _("The forum %(title)s has changed (%(fields)s).") % {
-                "title": forum.title, "fields": ", ".join(changed),
+                "title": full_title, "fields": ", ".join(changed),
             }
         return subject, f"{body} {facts}"
 
@@ -140,7 +142,7 @@ def _reminder(item, organization, overdue: bool) -> tuple[str, str]:
         "Please post a progress update on the follow-up tracker, or ask your steering committee "
         "representative to do so."
     ) % {
-        "organization": organization.name, "forum": item.forum.title, "text": " ".join(item.text.split()),
+        "organization": organization.name, "forum": item.forum.localized("title").marked(), "text": " ".join(item.text.split()),
         "date": due, "status": item.get_status_display(),
     }
     return subject, body

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from members.exports import neutralize as _neutralize
 from members.models import Country, Organization, Person
 
 from .models import Forum, Participant
@@ -273,9 +274,3 @@ def export_participants(forum: Forum) -> str:
         )
     return out.getvalue()
 
-
-def _neutralize(value: str) -> str:
-    """Keep spreadsheet programs from running a cell as a formula (CSV injection)."""
-    if value and value[0] in "=@\t\r" or (value and value[0] in "+-" and not value[1:2].isdigit() and value[1:2] != " "):
-        return "'" + value
-    return value

@@ -78,7 +78,7 @@ def forum_detail(request, slug):
             "participants": participants,
             "attended_count": sum(1 for p in participants if p.attended),
             "clusters": [
-                (code, list(items)) for code, items in groupby(recommendations, key=lambda r: (r.cluster_code, r.cluster_title))
+                (code, list(items)) for code, items in groupby(recommendations, key=lambda r: r.cluster_code)
             ],
             "action_items": action_items,
             "documents": list(forum.documents.all()),

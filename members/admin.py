@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .models import (
     Country,
@@ -46,7 +47,7 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(NationalNetwork)
-class NationalNetworkAdmin(admin.ModelAdmin):
+class NationalNetworkAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "country", "founded", "mou_status", "mou_date"]
     list_filter = ["country", "mou_status"]
     search_fields = ["name", "acronym"]
@@ -58,7 +59,7 @@ class FocusAreaAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ServiceInline(admin.StackedInline):
+class ServiceInline(TranslationStackedInline):
     model = Service
     extra = 0
 
@@ -71,7 +72,7 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "country", "kind", "membership_status", "updated_at", "verified_at"]
     list_filter = ["country", "kind", "membership_status", "focus_areas", "national_network"]
     search_fields = ["name", "acronym", "name_local", "city", "search_text"]
@@ -89,7 +90,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(TranslationAdmin):
     list_display = ["name", "kind", "organization", "phone", "city", "toll_free"]
     list_filter = ["kind", "toll_free", "organization__country"]
     search_fields = ["name", "phone", "city", "organization__name", "organization__acronym"]

@@ -2,11 +2,26 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization
+from .templatetags.content import language_note
+
+SUMMARY_WORDS = 60
+
+
+def content_summary(item, field: str) -> str:
+    """An item's text as feed readers show it (HTML): shortened, escaped, in the reader's language where
+    written, otherwise marked with its language's name and `lang`/`dir` (members/templatetags/content.py)."""
+    text = item.localized(field)
+    body = escape(Truncator(text.text).words(SUMMARY_WORDS))
+    if not text.is_foreign:
+        return body
+    return format_html(
+        '<p><em>{}</em></p><div lang="{}" dir="{}">{}</div>', language_note(text.language), text.language, text.direction, body
+    )
 
 
 class NewMembersFeed(Feed):
@@ -24,8 +39,7 @@ class NewMembersFeed(Feed):
         return f"{item} – {item.country.name}"
 
     def item_description(self, item):
-        # Feed readers render the summary as HTML: escape the organization's own text.
-        return escape(Truncator(item.description).words(60))
+        return content_summary(item, "description")
 
     def item_pubdate(self, item):
         return item.created_at

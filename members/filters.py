@@ -16,7 +16,7 @@ class DirectoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="search",
-        widget=forms.TextInput(attrs={"placeholder": _("Name or acronym, in any script"), "type": "search"}),
+        widget=forms.TextInput(attrs={"placeholder": _("Name, acronym or a word, in any script"), "type": "search"}),
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=country_choices, method="filter_country", empty_label=_("All countries")

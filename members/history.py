@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .calendars import local_date
+from .content import CONTENT_LANGUAGES
 from .extensions import history_models
 from .models import Membership, Organization, Person, Service
 
@@ -34,7 +35,14 @@ def _with_changes(records):
         if before is not None and record.history_type == "~":
             # Related objects instead of raw ids: a query only for a relation that actually changed.
             delta = record.diff_against(before, foreign_keys_are_objs=True)
-            changes = [c for c in delta.changes if c.field not in HIDDEN_FIELDS]
+            # A translated field's base column only mirrors one of its languages: the languages' own columns
+            # ("description (Russian)") say which language changed.
+            mirrored = set(getattr(record.instance_type, "TRANSLATED_FIELDS", ()))
+            changes = [
+                c
+                for c in delta.changes
+                if c.field not in HIDDEN_FIELDS and c.field not in mirrored and (c.old or c.new)  # "" and None alike
+            ]
         previous[key] = record
         result.append((record, changes))
     result.reverse()
@@ -86,6 +94,14 @@ def _display(model, name, value):
     return value
 
 
+def _language_of(model, name) -> str:
+    """The language of a translated field's column ("description_ru" → "ru"), or "" for other fields."""
+    for field in getattr(model, "TRANSLATED_FIELDS", ()):
+        if name.startswith(f"{field}_") and name[len(field) + 1 :] in CONTENT_LANGUAGES:
+            return name[len(field) + 1 :]
+    return ""
+
+
 def _entry(record, changes):
     return {
         "record": record,
@@ -96,6 +112,7 @@ def _entry(record, changes):
                 _field_label(record.instance_type, c.field),
                 _display(record.instance_type, c.field, c.old),
                 _display(record.instance_type, c.field, c.new),
+                _language_of(record.instance_type, c.field),
             )
             for c in changes
         ],

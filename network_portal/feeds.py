@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from countryreviews.models import RegionalOverview, ReviewRevision
 from forums.models import Forum
-from members.feeds import NewMembersFeed
+from members.feeds import NewMembersFeed, content_summary
 
 FEED_SIZE = 30
 SUMMARY_WORDS = 60
@@ -76,7 +76,7 @@ class ReviewsFeed(PublishedDatesMixin, Feed):
         }
 
     def item_description(self, item):
-        return plain_summary(item.summary)
+        return content_summary(item, "summary")
 
     def item_link(self, item):
         return item.get_absolute_url()  # the permanent address of this revision, never of a later one
@@ -137,8 +137,8 @@ class ForumsFeed(Feed):
 
     def item_title(self, item):
         if item.status == Forum.Status.CANCELLED:
-            return gettext("Cancelled: %(title)s") % {"title": item.title}
-        return item.title
+            return gettext("Cancelled: %(title)s") % {"title": item.localized("title").marked()}
+        return item.localized("title").marked()
 
     def item_description(self, item):
         if item.dates_tentative:
@@ -148,7 +148,7 @@ class ForumsFeed(Feed):
         else:
             when = f"{formats.date_format(item.start_date)} – {formats.date_format(item.end_date)}"
         facts = f"{item.get_kind_display()}, {item.get_status_display().lower()}. {when}, {item.place}."
-        return plain_summary(facts, item.summary)
+        return f"{plain_summary(facts)} {content_summary(item, 'summary')}".strip()
 
     def item_guid(self, item):
         return tag_uri(f"forum:{item.pk}")  # the slug (and so the link) may change
@@ -178,4 +178,4 @@ class NewMembersRssFeed(NewMembersFeed):
     description = NewMembersFeed.subtitle
 
     def item_description(self, item):
-        return plain_summary(item.description)
+        return content_summary(item, "description")

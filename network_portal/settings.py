@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -57,6 +58,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as its documentation asks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -176,6 +178,18 @@ LANG_INFO.update(
         "tg": {**LANG_INFO["tg"], "name_local": "Тоҷикӣ"},
         "fa": {**LANG_INFO["fa"], "name": "Dari", "name_local": "دری"},
     }
+)
+# Content written by people (descriptions, service details, forum records, review sections) may be
+# written in each of the eight languages: django-modeltranslation keeps one column per language
+# (`description_ru`…), declared in each app's translation.py. Which text a reader gets, and how a text
+# in another language is marked, is decided by members/content.py, not by modeltranslation's fallbacks.
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in ALL_LANGUAGES)
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = MODELTRANSLATION_LANGUAGES
+MODELTRANSLATION_AUTO_POPULATE = False
+# "description (Russian)", not modeltranslation's "description [ru]": labels of forms and of the history.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda verbose_name, language: format_lazy(  # noqa: E731
+    "{} ({})", verbose_name, dict(ALL_LANGUAGES)[language]
 )
 # Our date formats for English (day first) and for Dari and Pashto (Solar Hijri); Django's for the rest.
 FORMAT_MODULE_PATH = ["network_portal.formats"]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from members.content import CONTENT_LANGUAGES, MultilingualModel, localized_name
 from members.models import Country
 from members.models.fields import user_reference
 
@@ -93,8 +94,22 @@ class RevisionQuerySet(models.QuerySet):
         return self.published().exclude(models.Exists(newer))
 
 
-class ReviewRevision(models.Model):
+class ReviewRevision(MultilingualModel):
     """One version of a country review: a draft being written, or a frozen published text."""
+
+    # The narrative sections, which may be written in each of the portal's languages (translation.py).
+    TRANSLATED_FIELDS = (
+        "summary",
+        "trafficking_profile",
+        "legal_framework",
+        "prevention",
+        "protection",
+        "prosecution",
+        "partnerships",
+        "ngo_activities",
+        "challenges",
+        "recommendations",
+    )
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -212,9 +227,10 @@ class ReviewRevision(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk:
-            stored = ReviewRevision.objects.filter(pk=self.pk).values(*self.CONTENT_FIELDS, "status", "number").first()
+            fields = self.stored_content_fields()
+            stored = ReviewRevision.objects.filter(pk=self.pk).values(*fields, "status", "number").first()
             if stored and stored["status"] in self.FROZEN_STATUSES:
-                changed = [f for f in [*self.CONTENT_FIELDS, "number"] if stored[f] != getattr(self, f)]
+                changed = [f for f in [*fields, "number"] if (stored[f] or "") != (getattr(self, f) or "")]
                 if changed:
                     raise ImmutableRevisionError(
                         f"Revision {self.pk} is {stored['status']}; its content cannot change ({', '.join(changed)})."
@@ -236,8 +252,20 @@ class ReviewRevision(models.Model):
         if self.law_year_adopted and self.law_year_amended and self.law_year_amended < self.law_year_adopted:
             raise ValidationError({"law_year_amended": _("The law cannot be amended before it was adopted.")})
 
+    @classmethod
+    def stored_content_fields(cls) -> list[str]:
+        """The columns of the content: each narrative section once per language, the other fields once."""
+        names = []
+        for name in cls.CONTENT_FIELDS:
+            if name in cls.TRANSLATED_FIELDS:
+                names += [localized_name(name, code) for code in CONTENT_LANGUAGES]
+            else:
+                names.append(name)
+        return [*names, "original_language"]
+
     def content(self) -> dict:
-        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+        """Everything a new revision copies: every section in every language."""
+        return {name: getattr(self, name) for name in self.stored_content_fields()}
 
     def statistic(self, indicator: str, year: int):
         """The value of an indicator for a year, or None when not reported (uses prefetched statistics)."""

@@ -1,5 +1,7 @@
 """Forms of the member directory: the organization profile an editor keeps current."""
 
+import functools
+
 from django import forms
 from django.core.validators import URLValidator
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -7,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from ..models import FocusArea, Organization, Person, Service
+from .multilingual import MultilingualFormMixin, for_language
 
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_MAX_PIXELS = 2000
@@ -19,7 +22,7 @@ class WebAddressField(forms.URLField):
     default_validators = [URLValidator(schemes=["http", "https"])]
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(MultilingualFormMixin, forms.ModelForm):
     """What an organization's editor may change; name, country and status are the secretariat's."""
 
     website = WebAddressField(
@@ -81,7 +84,7 @@ class OrganizationForm(forms.ModelForm):
         return logo
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(MultilingualFormMixin, forms.ModelForm):
     class Meta:
         model = Service
         fields = ["kind", "name", "phone", "toll_free", "city", "hours", "languages", "description"]
@@ -108,9 +111,19 @@ class BasePersonFormSet(BaseInlineFormSet):
                 )
 
 
-ServiceFormSet = inlineformset_factory(
-    Organization, Service, form=ServiceForm, extra=1, can_delete=True, max_num=30, validate_max=True
-)
+@functools.cache
+def organization_forms(language: str):
+    """The profile form and the services formset, writing their texts in `language`."""
+    service_formset = inlineformset_factory(
+        Organization,
+        Service,
+        form=for_language(ServiceForm, language),
+        extra=1,
+        can_delete=True,
+        max_num=30,
+        validate_max=True,
+    )
+    return for_language(OrganizationForm, language), service_formset
 PersonFormSet = inlineformset_factory(
     Organization, Person, form=PersonForm, formset=BasePersonFormSet, extra=1, can_delete=True, max_num=50, validate_max=True
 )

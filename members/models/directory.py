@@ -3,14 +3,15 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..search import fold_for_search
+from ..content import MultilingualModel
+from ..search import query_terms, search_text
 
 # The names of the network's countries as stored (seeded by a data migration), for the catalogues.
 COUNTRY_NAMES = [
@@ -19,6 +20,19 @@ COUNTRY_NAMES = [
     gettext_noop("Tajikistan"),
     gettext_noop("Turkmenistan"),
     gettext_noop("Uzbekistan"),
+]
+# The focus areas as seeded (migration 0002), for the catalogues.
+FOCUS_AREA_NAMES = [
+    gettext_noop("Prevention & awareness"),
+    gettext_noop("Protection & shelter"),
+    gettext_noop("Legal aid & prosecution support"),
+    gettext_noop("Hotline"),
+    gettext_noop("Livelihoods"),
+    gettext_noop("Reintegration"),
+    gettext_noop("Research"),
+    gettext_noop("Media"),
+    gettext_noop("Capacity building"),
+    gettext_noop("Child protection"),
 ]
 
 
@@ -70,8 +84,10 @@ def get_country_or_404(code: str) -> Country:
     return get_object_or_404(Country, code=Country.normalize_code(code))
 
 
-class NationalNetwork(models.Model):
+class NationalNetwork(MultilingualModel):
     """A country's national network of counter-trafficking NGOs (e.g. ANCTIP, "Umed")."""
+
+    TRANSLATED_FIELDS = ("name", "description")
 
     class MouStatus(models.TextChoices):
         NONE = "none", _("No MOU")
@@ -107,7 +123,8 @@ class NationalNetwork(models.Model):
         ordering = ["country", "name"]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else str(self.name)
+        name = self.localized("name")
+        return f"{name} ({self.acronym})" if self.acronym else str(name)
 
 
 class FocusArea(models.Model):
@@ -123,7 +140,8 @@ class FocusArea(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return str(self.name)
+        """The name in the reader's language (the seeded ones are in the catalogues; others as stored)."""
+        return gettext(self.name)
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -136,11 +154,20 @@ class OrganizationQuerySet(models.QuerySet):
         return self.exclude(membership_status=Organization.MembershipStatus.APPLICANT)
 
     def search(self, query: str):
-        terms = fold_for_search(query).split()
-        qs = self
-        for term in terms:
-            qs = qs.filter(search_text__contains=term)
-        return qs
+        """Organizations whose names, descriptions or services contain every word of `query`, however it is
+        spelled or in whichever script; those found by name first (annotated `search_rank`: 0 name, 1 other).
+
+        A plain substring test on the normalized texts kept by `Organization.save()` (see members/search.py).
+        """
+        terms = query_terms(query)
+        if not terms:
+            return self
+        in_text, in_names = Q(), Q()
+        for folded, key in terms:
+            in_text &= Q(search_text__contains=folded) | Q(search_text__contains=key)
+            in_names &= Q(search_names__contains=folded) | Q(search_names__contains=key)
+        rank = Case(When(in_names, then=Value(0)), default=Value(1), output_field=IntegerField())
+        return self.filter(in_text).annotate(search_rank=rank)
 
     def for_directory(self):
         """What a directory card shows, in a fixed number of queries."""
@@ -150,8 +177,10 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(models.Model):
+class Organization(MultilingualModel):
     """An organization in the directory: a network member or a stakeholder."""
+
+    TRANSLATED_FIELDS = ("description",)
 
     class Kind(models.TextChoices):
         NGO = "ngo", _("NGO")
@@ -228,10 +257,13 @@ class Organization(models.Model):
     verified_at = models.DateTimeField(
         _("verified by the secretariat"), null=True, blank=True
     )
+    # What search matches, normalized on save (members/search.py): names alone, to rank name matches
+    # first, and everything (names, descriptions in every language, services). Kept out of the history.
+    search_names = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    # History: registered in members/translation.py, so that it keeps each language's column.
 
     class Meta:
         verbose_name = _("organization")
@@ -243,10 +275,34 @@ class Organization(models.Model):
         return f"{self.name} ({self.distinct_acronym})" if self.distinct_acronym else str(self.name)
 
     def save(self, *args, **kwargs):
-        self.search_text = fold_for_search(
-            " ".join([self.name, self.acronym, self.name_local, self.city])
-        )
+        self.refresh_search_texts()
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_names", "search_text"}
         super().save(*args, **kwargs)
+
+    def refresh_search_texts(self, services=None):
+        """Rebuild what search matches from the names, the descriptions in every language and the services."""
+        if services is None:
+            services = list(self.services.all()) if self.pk else []
+        names = [self.name, self.acronym, self.name_local]
+        self.search_names = search_text(*names)
+        self.search_text = search_text(
+            *names,
+            self.city,
+            self.provinces_covered,
+            *self.all_texts("description"),
+            *(text for service in services for text in service.all_texts("name")),
+        )
+
+    @classmethod
+    def refresh_search_of(cls, pk):
+        """Rebuild one organization's search texts after its services changed (two queries)."""
+        organization = cls.objects.filter(pk=pk).prefetch_related("services").first()
+        if organization is not None:
+            organization.refresh_search_texts(list(organization.services.all()))
+            cls.objects.filter(pk=pk).update(
+                search_names=organization.search_names, search_text=organization.search_text
+            )
 
     def get_absolute_url(self):
         return reverse("members:organization", args=[self.slug])
@@ -261,8 +317,10 @@ class Organization(models.Model):
         return self.membership_status == self.MembershipStatus.MEMBER
 
 
-class Service(models.Model):
+class Service(MultilingualModel):
     """A service an organization offers: a hotline, a shelter, legal aid…"""
+
+    TRANSLATED_FIELDS = ("name", "hours", "description")
 
     class Kind(models.TextChoices):
         HOTLINE = "hotline", _("Hotline")
@@ -286,9 +344,9 @@ class Service(models.Model):
     hours = models.CharField(_("hours"), max_length=100, blank=True, help_text=_("E.g. 24/7, Mon–Fri 9–17."))
     languages = models.CharField(_("languages"), max_length=200, blank=True)
     toll_free = models.BooleanField(_("toll-free"), default=False)
-    description = models.TextField(_("description"), blank=True, max_length=1000)
+    description = models.TextField(_("notes"), blank=True, max_length=1000)
 
-    history = HistoricalRecords()
+    # History: registered in members/translation.py, so that it keeps each language's column.
 
     class Meta:
         verbose_name = _("service")
@@ -296,12 +354,16 @@ class Service(models.Model):
         ordering = ["kind", "name"]
 
     def __str__(self):
-        return f"{self.name} ({self.get_kind_display()})"
+        return f"{self.localized('name')} ({self.get_kind_display()})"
 
-    @property
-    def details(self) -> list[str]:
-        """City, hours and languages, those that are filled in."""
-        return [part for part in (self.city, self.hours, self.languages) if part]
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Organization.refresh_search_of(self.organization_id)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Organization.refresh_search_of(self.organization_id)
+        return result
 
 
 class Person(models.Model):

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..extensions import render_country_panels
 from ..filters import DirectoryFilter, filtered_page
-from ..forms.directory import OrganizationForm, PersonFormSet, ServiceFormSet
+from ..forms.directory import PersonFormSet, organization_forms
+from ..forms.multilingual import CONTENT_PARAMETER, edit_language, language_bar
 from ..models import Service, SteeringCommitteeSeat, get_country_or_404
 
 PAGE_SIZE = 20
@@ -18,8 +19,20 @@ PAGE_SIZE = 20
 def directory(request):
     """The regional directory with search, filters and pagination."""
     queryset = permissions.visible_organizations(request.user).for_directory()
-    context = filtered_page(request, DirectoryFilter(request.GET, queryset=queryset), ("name", "pk"), PAGE_SIZE)
-    return render(request, "members/directory.html", {**context, "organizations": context["page_obj"].object_list})
+    filterset = DirectoryFilter(request.GET, queryset=queryset)
+    # A search ranks organizations found by name before those found by their descriptions or services.
+    ranked = "search_rank" in filterset.qs.query.annotations
+    context = filtered_page(request, filterset, ("search_rank", "name", "pk") if ranked else ("name", "pk"), PAGE_SIZE)
+    return render(
+        request,
+        "members/directory.html",
+        {
+            **context,
+            "organizations": context["page_obj"].object_list,
+            "query": filterset.form.cleaned_data.get("q", ""),
+            "other_filters": any(request.GET.get(name) for name in ("country", "focus", "service", "kind")),
+        },
+    )
 
 
 def country_detail(request, code):
@@ -76,8 +89,10 @@ def organization_edit(request, slug):
     organization = permissions.get_editable_organization(request.user, slug)
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    form = OrganizationForm(data, files, instance=organization)
-    services = ServiceFormSet(data, instance=organization, prefix="services")
+    language = edit_language(request)
+    organization_form, service_formset = organization_forms(language)
+    form = organization_form(data, files, instance=organization)
+    services = service_formset(data, instance=organization, prefix="services")
     people = PersonFormSet(data, instance=organization, prefix="people")
     if request.method == "POST" and form.is_valid() and services.is_valid() and people.is_valid():
         with transaction.atomic():
@@ -95,7 +110,15 @@ def organization_edit(request, slug):
     return render(
         request,
         "members/organization_edit.html",
-        {"organization": organization, "form": form, "services": services, "people": people},
+        {
+            "organization": organization,
+            "form": form,
+            "services": services,
+            "people": people,
+            "language_bar": language_bar(organization, language),
+            "content_parameter": CONTENT_PARAMETER,
+            "editing_language": language,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

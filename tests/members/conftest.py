@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from members.models import Country, FocusArea, Organization, Service
-from members.search import fold_for_search
+from members.search import search_text
 from members.tokens import JOIN_SALT
 
 from ..factories import make_person, make_service
@@ -52,15 +52,20 @@ def bulk_organizations(count, country="TJ", prefix="Bulk", with_services=True, *
     """Many organizations at once, each with two focus areas and (optionally) a hotline and a shelter."""
     country = Country.objects.get(code=country)
     orgs = []
+    kinds = (Service.Kind.HOTLINE, Service.Kind.SHELTER)
     for i in range(count):
         name = f"{prefix} Organization {i:03d}"
+        acronym = f"{prefix[:3].upper()}{i:03d}"
+        # bulk_create skips save(): the search texts save() would build (names, then the services' names).
+        services = [f"{acronym} {kind}" for kind in kinds] if with_services else []
         orgs.append(
             Organization(
                 name=name,
-                acronym=f"{prefix[:3].upper()}{i:03d}",
+                acronym=acronym,
                 slug=f"{prefix.lower()}-{country.code.lower()}-{i:03d}",
                 country=country,
-                search_text=fold_for_search(f"{name} {prefix[:3]}{i:03d}"),
+                search_names=search_text(name, acronym),
+                search_text=search_text(name, acronym, *services),
                 **extra,
             )
         )
@@ -76,7 +81,7 @@ def bulk_organizations(count, country="TJ", prefix="Bulk", with_services=True, *
             [
                 Service(organization=org, kind=kind, name=f"{org.acronym} {kind}", phone="+992 00 000 0000")
                 for org in orgs
-                for kind in (Service.Kind.HOTLINE, Service.Kind.SHELTER)
+                for kind in kinds
             ]
         )
     return orgs

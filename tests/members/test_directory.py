@@ -53,7 +53,7 @@ def test_the_count_of_results_is_shown(client, organization, other_organization)
 def test_an_empty_directory_says_so(client, db):
     response = client.get(URL)
     assert response.status_code == 200
-    assert "No organization matches your search." in response.content.decode()
+    assert "The directory has no organizations yet." in response.content.decode()
 
 
 def test_cards_show_focus_areas_and_hotline_numbers(client, db):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from countryreviews import demo as countryreviews_demo
 from forums import demo as forums_demo
@@ -33,7 +34,9 @@ class Command(BaseCommand):
         if if_empty and Organization.objects.exists():
             self.stdout.write("The directory already has data; demo data not loaded again.")
             return
-        with transaction.atomic():
+        # The seed documents are in English: their texts go into the English columns of multilingual fields
+        # (django-modeltranslation writes a plain `description=` into the active language's column).
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             for module in DEMO_MODULES:
                 module.seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,29 @@
+"""Which fields of the directory may be written in each of the portal's languages (django-modeltranslation).
+
+History is registered here rather than on the models: simple-history must see the language columns
+that modeltranslation adds, so that a change history records which language changed.
+"""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import NationalNetwork, Organization, Service
+
+
+@register(Organization)
+class OrganizationTranslation(TranslationOptions):
+    fields = Organization.TRANSLATED_FIELDS
+
+
+@register(Service)
+class ServiceTranslation(TranslationOptions):
+    fields = Service.TRANSLATED_FIELDS
+
+
+@register(NationalNetwork)
+class NationalNetworkTranslation(TranslationOptions):
+    fields = NationalNetwork.TRANSLATED_FIELDS
+
+
+simple_history.register(Organization, excluded_fields=["search_text", "search_names", "updated_at"])
+simple_history.register(Service)
