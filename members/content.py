@@ -100,6 +100,14 @@ class MultilingualModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # Records created outside the edit forms (an approved application, the admin, a migration) write into
+        # the active language's columns: the original is then the language that has text.
+        self.settle_original_language(reader_language())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "original_language"}
+        super().save(*args, **kwargs)
+
     def text_in(self, field: str, language: str) -> str:
         return getattr(self, localized_name(field, language), "") or ""
 
@@ -123,9 +131,9 @@ class MultilingualModel(models.Model):
 
     def settle_original_language(self, written_in: str) -> None:
         """Keep `original_language` pointing at a language that has text: the one just written, if needed."""
-        if not self.languages_of() or self.original_language in self.languages_of():
-            return
-        self.original_language = written_in if written_in in self.languages_of() else self.languages_of()[0]
+        written = self.languages_of()
+        if written and self.original_language not in written:
+            self.original_language = written_in if written_in in written else written[0]
 
     def all_texts(self, field: str) -> list[str]:
         """`field` in every language it is written in (for search and exports)."""

@@ -19,7 +19,7 @@ def test_saving_records_the_text_the_statistics_and_who_changed_what(client_as, 
     client = client_as("member")
     data = edit_data(
         client.get(EDIT),
-        summary="Tajik NGOs reviewed 2018.",
+        summary_en="Tajik NGOs reviewed 2018.",
         law_year_adopted="2004",
         **{
             "stats-0-indicator": "victims_identified",
@@ -30,17 +30,18 @@ def test_saving_records_the_text_the_statistics_and_who_changed_what(client_as, 
     )
     response = client.post(EDIT, data)
     assert response.status_code == 302
+    assert response["Location"] == f"{EDIT}?content=en"
     draft.refresh_from_db()
-    assert draft.summary == "Tajik NGOs reviewed 2018."
+    assert draft.summary_en == "Tajik NGOs reviewed 2018."
     assert draft.law_year_adopted == 2004
     assert draft.version == 2
     assert draft.changed_by == users["member"]
     assert list(draft.statistics.values_list("indicator", "value", "year")) == [("victims_identified", 70, 2018)]
     change = draft.changes.get(action=ReviewChange.Action.SAVED)
     assert change.user == users["member"]
-    assert sorted(change.fields) == ["law_year_adopted", "statistics", "summary"]
+    assert sorted(change.fields) == ["law_year_adopted", "statistics", "summary_en"]
     history = client.get("/reviews/tj/2018/").content.decode()
-    assert "saved: summary, law adopted (year), statistics" in history
+    assert "saved: summary (English), law adopted (year), statistics" in history
 
 
 def test_saving_an_unchanged_form_records_nothing(client_as, draft):
@@ -72,7 +73,7 @@ def test_bad_input_is_refused_and_nothing_is_saved(client_as, draft, overrides, 
     client = client_as("editor")
     data = edit_data(
         client.get(EDIT),
-        summary="This must not be saved.",
+        summary_en="This must not be saved.",
         **{"stats-0-indicator": "victims_identified", "stats-0-value": "70", "stats-0-year": "2018"},
     )
     data.update(overrides)
@@ -81,7 +82,7 @@ def test_bad_input_is_refused_and_nothing_is_saved(client_as, draft, overrides, 
     assert message in response.content.decode()
     assert "Nothing was saved" in response.content.decode()
     draft.refresh_from_db()
-    assert draft.summary == "Draft text of the 2018 review."
+    assert draft.summary_en == "Draft text of the 2018 review."
     assert draft.statistics.count() == 0
 
 
@@ -97,7 +98,7 @@ def test_the_write_picker_answers_404_to_a_code_that_is_not_two_latin_letters(cl
 
 def test_text_is_escaped_on_the_review_page(client_as, draft):
     client = client_as("editor")
-    client.post(EDIT, edit_data(client.get(EDIT), summary="<script>alert(1)</script>"))
+    client.post(EDIT, edit_data(client.get(EDIT), summary_en="<script>alert(1)</script>"))
     page = client.get("/reviews/tj/2018/").content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -108,11 +109,11 @@ def test_two_editors_saving_at_once_never_lose_an_edit(client_as, users, draft):
     first_form = edit_data(first.get(EDIT))
     second_form = edit_data(second.get(EDIT))
 
-    first_form["summary"] = "First editor's summary."
+    first_form["summary_en"] = "First editor's summary."
     assert first.post(EDIT, first_form).status_code == 302
 
-    second_form["summary"] = "Second editor's summary, typed at the same time."
-    second_form["challenges"] = "Funding."
+    second_form["summary_en"] = "Second editor's summary, typed at the same time."
+    second_form["challenges_en"] = "Funding."
     response = second.post(EDIT, second_form)
 
     assert response.status_code == 409
@@ -121,15 +122,15 @@ def test_two_editors_saving_at_once_never_lose_an_edit(client_as, users, draft):
     assert "Second editor&#x27;s summary, typed at the same time." in page
     assert "First editor&#x27;s summary." in page
     draft.refresh_from_db()
-    assert draft.summary == "First editor's summary."
-    assert draft.challenges == ""
+    assert draft.summary_en == "First editor's summary."
+    assert draft.challenges_en == ""
     assert draft.version == 2
     # The form now carries the saved version, so saving again (after merging) works.
     assert response.context["form"]["version"].value() == 2
-    retry = edit_data(response, summary="Merged summary.", challenges="Funding.")
+    retry = edit_data(response, summary_en="Merged summary.", challenges_en="Funding.")
     assert second.post(EDIT, retry).status_code == 302
     draft.refresh_from_db()
-    assert (draft.summary, draft.challenges, draft.version) == ("Merged summary.", "Funding.", 3)
+    assert (draft.summary_en, draft.challenges_en, draft.version) == ("Merged summary.", "Funding.", 3)
     assert list(draft.changes.filter(action="saved").values_list("user__email", flat=True)) == [
         "editor@example.org",
         "member@example.org",
@@ -138,11 +139,11 @@ def test_two_editors_saving_at_once_never_lose_an_edit(client_as, users, draft):
 
 def test_saving_a_draft_published_meanwhile_saves_nothing(client_as, users, draft):
     client = client_as("editor")
-    data = edit_data(client.get(EDIT), summary="Too late.")
+    data = edit_data(client.get(EDIT), summary_en="Too late.")
     draft.status = ReviewRevision.Status.PUBLISHED
     draft.save()
     response = client.post(EDIT, data, follow=True)
     # No open revision any more: the page offers to start a new one; the published text is untouched.
     assert "Start revision 2" in response.content.decode()
     draft.refresh_from_db()
-    assert draft.summary == "Draft text of the 2018 review."
+    assert draft.summary_en == "Draft text of the 2018 review."

@@ -62,14 +62,14 @@ def make_item(planned_forum):
 
 
 def edit_data(forum, **changes):
-    """The forum's edit form as it stands, with some fields changed."""
+    """The forum's edit form as it stands (its title and summary in English), with some fields changed."""
     data = {
-        "title": forum.title, "slug": forum.slug, "kind": forum.kind, "status": forum.status,
+        "title_en": forum.title_en or "", "slug": forum.slug, "kind": forum.kind, "status": forum.status,
         "start_date": forum.start_date.isoformat(), "end_date": forum.end_date.isoformat(),
         "city": forum.city, "country": forum.country_id, "venue": forum.venue,
         "organizers": [o.pk for o in forum.organizers.all()], "organizers_text": forum.organizers_text,
         "funders": [o.pk for o in forum.funders.all()], "funders_text": forum.funders_text,
-        "summary": forum.summary,
+        "summary_en": forum.summary_en or "",
     }
     if forum.dates_tentative:
         data["dates_tentative"] = "on"

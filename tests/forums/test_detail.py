@@ -71,9 +71,12 @@ def test_sessions_are_grouped_by_day_and_recommendations_by_cluster(client_as, f
     make_recommendation(forum, "C", text="Hold annual meetings", cluster_title="Regional network")
     response = detail(client_as("anonymous"), forum)
     assert [day for day, _sessions in response.context["session_days"]] == [forum.start_date, forum.end_date]
-    assert [cluster for cluster, _recs in response.context["clusters"]] == [
-        ("A", "Recommendations for Afghan NGOs"), ("C", "Regional network")]
-    assert "Set up a hotline" in response.content.decode()
+    assert [(code, [r.text for r in recs]) for code, recs in response.context["clusters"]] == [
+        ("A", ["Set up a hotline"]), ("C", ["Hold annual meetings"])]
+    html = response.content.decode()
+    assert '<h3 class="h6 mt-3">A. Recommendations for Afghan NGOs</h3>' in html
+    assert '<h3 class="h6 mt-3">C. Regional network</h3>' in html
+    assert "Set up a hotline" in html
 
 
 def test_action_items_show_their_update_history_without_author_email(client_as, forum, action_item, users):

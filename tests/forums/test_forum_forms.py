@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 
 def forum_data(**overrides):
     data = {
-        "title": "Third Regional NGO Forum", "slug": "tashkent-2027", "kind": "regional_ngo", "status": "planned",
+        "title_en": "Third Regional NGO Forum", "slug": "tashkent-2027", "kind": "regional_ngo", "status": "planned",
         "start_date": "2027-06-01", "end_date": "2027-06-02", "city": "Tashkent", "country": "UZ",
-        "venue": "", "organizers_text": "", "funders_text": "USAID", "summary": "To be confirmed.",
+        "venue": "", "organizers_text": "", "funders_text": "USAID", "summary_en": "To be confirmed.",
     }
     data.update(overrides)
     return data
@@ -55,19 +55,19 @@ def test_a_slug_already_in_use_is_refused_in_plain_words(client_as, forum):
 
 
 def test_coordinators_edit_a_forum(client_as, forum):
-    data = forum_data(slug=forum.slug, title="Renamed forum", start_date="2017-06-22", end_date="2017-06-23",
+    data = forum_data(slug=forum.slug, title_en="Renamed forum", start_date="2017-06-22", end_date="2017-06-23",
                       status="held")
     response = client_as("coordinator").post(reverse("forums:edit", args=[forum.slug]), data)
     assert response.status_code == 302
     forum.refresh_from_db()
-    assert forum.title == "Renamed forum"
+    assert forum.title_en == "Renamed forum"
 
 
 def test_non_coordinators_cannot_edit(client_as, forum):
     response = client_as("steering").post(reverse("forums:edit", args=[forum.slug]), forum_data(slug=forum.slug))
     assert response.status_code == 403
     forum.refresh_from_db()
-    assert forum.title == "Dushanbe test forum"
+    assert forum.title_en == "Dushanbe test forum"
 
 
 def formset(prefix, rows):
@@ -94,9 +94,10 @@ def test_coordinators_add_sessions_within_the_forum_dates(client_as, forum):
 def test_coordinators_add_recommendations(client_as, forum):
     url = reverse("forums:part-edit", args=[forum.slug, "recommendations"])
     response = client_as("coordinator").post(url, formset("recommendations", [
-        {"cluster_code": "C", "cluster_title": "Regional network", "order": "1", "text": "Meet every year"}]))
+        {"cluster_code": "C", "cluster_title_en": "Regional network", "order": "1", "text_en": "Meet every year"}]))
     assert response.status_code == 302
-    assert forum.recommendations.get().text == "Meet every year"
+    recommendation = forum.recommendations.get()
+    assert (recommendation.cluster_title_en, recommendation.text_en) == ("Regional network", "Meet every year")
 
 
 def test_coordinators_add_action_items(client_as, forum, organization):

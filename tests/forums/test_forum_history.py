@@ -21,7 +21,8 @@ def test_an_edit_in_the_portal_records_who_changed_what(client_as, users, planne
     record = planned_forum.history.latest()
     assert record.history_user == users["coordinator"]
     assert record.history_type == "~"
-    changed = {c.field for c in record.diff_against(record.prev_record).changes}
+    # The form's first save writes "" where no text was (None): not a change, and the history does not show it.
+    changed = {c.field for c in record.diff_against(record.prev_record).changes if c.old or c.new}
     assert changed - {"updated_at"} == {"start_date", "end_date"}
 
 
@@ -44,8 +45,8 @@ def test_the_history_page_lists_who_changed_what(client_as, users, planned_forum
     page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
     assert "Change history of Kabul test forum" in page
     assert "by coordinator@example.org on " in page
-    assert "<del>Kabul</del> <span class=\"forward-arrow\" aria-hidden=\"true\">→</span> Herat" in page
-    assert "<del>Planned</del> <span class=\"forward-arrow\" aria-hidden=\"true\">→</span> Cancelled" in page
+    assert "<del>Kabul</del> <span class=\"forward-arrow\" aria-hidden=\"true\">→</span> <span>Herat</span>" in page
+    assert "<del>Planned</del> <span class=\"forward-arrow\" aria-hidden=\"true\">→</span> <span>Cancelled</span>" in page
     assert "Opening session" in page
 
 
@@ -77,7 +78,7 @@ def test_the_history_page_runs_a_fixed_number_of_queries(
 ):
     client = client_as("coordinator")
     for n in range(15):
-        post_edit(client, planned_forum, summary=f"Summary {n}", city=f"City {n % 3}")
+        post_edit(client, planned_forum, summary_en=f"Summary {n}", city=f"City {n % 3}")
     for n in range(10):
         make_session(planned_forum, title=f"Session {n}")
         make_recommendation(planned_forum, text=f"Recommendation {n}")
@@ -100,9 +101,9 @@ def test_recent_changes_runs_a_fixed_number_of_queries(
 
 
 def test_an_untouched_summary_sent_back_with_crlf_is_not_a_change(client_as, planned_forum):
-    planned_forum.summary = "First line.\nSecond line."
+    planned_forum.summary_en = "First line.\nSecond line."
     planned_forum.save()
-    post_edit(client_as("coordinator"), planned_forum, summary="First line.\r\nSecond line.", city="Herat")
+    post_edit(client_as("coordinator"), planned_forum, summary_en="First line.\r\nSecond line.", city="Herat")
     record = planned_forum.history.latest()
     assert {c.field for c in record.diff_against(record.prev_record).changes} - {"updated_at"} == {"city"}
 
@@ -111,7 +112,7 @@ def test_the_history_page_shows_dates_as_people_read_them(client_as, planned_for
     planned_forum.start_date = planned_forum.end_date = datetime.date(2030, 3, 4)
     planned_forum.save()
     page = client_as("coordinator").get(reverse("forums:history", args=[planned_forum.slug])).content.decode()
-    assert "→</span> 4 March 2030" in page
+    assert "→</span> <span>4 March 2030</span>" in page
 
 
 @pytest.mark.parametrize("model", ["forum", "actionitem"])

@@ -22,9 +22,9 @@ NETWORK = ["coordinator@example.org", "editor@example.org", "member@example.org"
 
 def forum_data(**overrides):
     data = {
-        "title": "Third Regional NGO Forum", "slug": "tashkent-2027", "kind": "regional_ngo", "status": "planned",
+        "title_en": "Third Regional NGO Forum", "slug": "tashkent-2027", "kind": "regional_ngo", "status": "planned",
         "start_date": "2027-06-01", "end_date": "2027-06-02", "city": "Tashkent", "country": "UZ",
-        "venue": "Hotel Uzbekistan", "organizers_text": "", "funders_text": "", "summary": "",
+        "venue": "Hotel Uzbekistan", "organizers_text": "", "funders_text": "", "summary_en": "",
     }
     data.update(overrides)
     return data
@@ -96,11 +96,11 @@ def test_cancelling_a_forum_says_so_in_the_subject(client_as, users, planned_for
 
 
 def test_a_save_without_meaningful_changes_announces_nothing(client_as, users, planned_forum):
-    response = post_edit(client_as("coordinator"), planned_forum, title="Kabul test forum (renamed)",
-                         summary="New summary.", funders_text="USAID")
+    response = post_edit(client_as("coordinator"), planned_forum, title_en="Kabul test forum (renamed)",
+                         summary_en="New summary.", funders_text="USAID")
     assert response.status_code == 302
     planned_forum.refresh_from_db()
-    assert planned_forum.title == "Kabul test forum (renamed)"
+    assert planned_forum.title_en == "Kabul test forum (renamed)"
     assert not Notification.objects.exists()
 
 
@@ -141,7 +141,7 @@ def test_the_email_has_the_forum_details_and_link(client_as, users, prefer, sett
 
 def test_a_long_title_is_shortened_in_the_subject_only(client_as, users):
     title = "Second Regional NGO Forum: Regional discussion amongst countries with common boundaries on combating trafficking"
-    create(client_as, title=title)
+    create(client_as, title_en=title)
     notification = Notification.objects.filter(user=users["member"]).get()
     assert notification.subject == (
         "New forum: Second Regional NGO Forum: Regional discussion amongst countries with common boundaries on…, "

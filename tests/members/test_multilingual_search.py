@@ -264,7 +264,7 @@ def test_a_search_runs_a_fixed_number_of_queries(client, db):
     add(10)
     many, shown = _directory_queries(client, "hayot")
     assert shown == 12
-    assert many == few
+    assert many == few, (few, many)
 
 
 def test_a_search_that_finds_nothing_says_what_was_searched(client, db):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from PIL import Image
 
+from members.content import CONTENT_LANGUAGES
 from members.models import FocusArea, Organization, Person, Service
 
 from ..conftest import ROLES
@@ -24,14 +25,14 @@ def snapshot(org):
     """Everything the form can change, to check that a refused submission saved nothing."""
     org = Organization.objects.get(pk=org.pk)
     return (
-        org.description,
+        *(org.text_in("description", code) for code in CONTENT_LANGUAGES),
         org.website,
         org.public_email,
         org.public_phone,
         org.logo.name,
         org.name_local,
         sorted(org.focus_areas.values_list("slug", flat=True)),
-        sorted(Service.objects.filter(organization=org).values_list("name", "kind", "phone")),
+        sorted(Service.objects.filter(organization=org).values_list("name_en", "kind", "phone")),
         sorted(Person.objects.filter(organization=org).values_list("name", "email", "contact_visibility")),
     )
 
@@ -54,7 +55,7 @@ def test_anonymous_users_are_redirected_to_login(client, organization):
 
 def test_anonymous_posts_are_redirected_and_change_nothing(client, rendered, organization):
     before = snapshot(organization)
-    data = form_data(rendered) | {"description": "Hacked"}
+    data = form_data(rendered) | {"description_en": "Hacked"}
     response = client.post(edit_url(organization), data)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
@@ -70,14 +71,14 @@ def test_the_steering_representative_may_edit_their_own_organization(client_as, 
 )
 def test_posting_without_rights_is_refused_and_changes_nothing(client_as, users, rendered, organization, role, status):
     before = snapshot(organization)
-    data = form_data(rendered) | {"description": "Nope"}
+    data = form_data(rendered) | {"description_en": "Nope"}
     assert client_as(role).post(edit_url(organization), data).status_code == status
     assert snapshot(organization) == before
 
 
 def test_editing_another_organization_is_refused_and_changes_nothing(client_as, rendered, organization):
     before = snapshot(organization)
-    data = form_data(rendered) | {"description": "Changed by someone else"}
+    data = form_data(rendered) | {"description_en": "Changed by someone else"}
     response = client_as("other_editor").post(edit_url(organization), data)
     assert response.status_code == 403
     assert snapshot(organization) == before
@@ -122,13 +123,13 @@ def test_a_full_valid_submission_is_saved_and_shown_at_once(editor_client, rende
     data = form_data(rendered)
     data.update(
         {
-            "description": "Shelter and legal help in Dushanbe.",
+            "description_en": "Shelter and legal help in Dushanbe.",
             "focus_areas": [str(FocusArea.objects.get(slug="protection").pk), str(FocusArea.objects.get(slug="legal-aid").pk)],
             "website": "https://madina.example.org",
             "public_email": "office@madina.example.org",
             "public_phone": "+992 37 000 2222",
             "services-1-kind": "shelter",
-            "services-1-name": "Madina Shelter",
+            "services-1-name_en": "Madina Shelter",
             "services-1-city": "Dushanbe",
             "people-1-name": "New Staffer",
             "people-1-position": "Lawyer",
@@ -140,11 +141,11 @@ def test_a_full_valid_submission_is_saved_and_shown_at_once(editor_client, rende
     response = editor_client.post(edit_url(organization), data)
     assert response.status_code == 302, response.context and response.context["form"].errors
     organization.refresh_from_db()
-    assert organization.description == "Shelter and legal help in Dushanbe."
+    assert organization.description_en == "Shelter and legal help in Dushanbe."
     assert sorted(organization.focus_areas.values_list("slug", flat=True)) == ["legal-aid", "protection"]
     assert organization.logo.name.startswith("logos/")
-    assert organization.services.filter(name="Madina Shelter", kind="shelter").exists()
-    assert organization.services.filter(name="Existing Hotline").exists()
+    assert organization.services.filter(name_en="Madina Shelter", kind="shelter").exists()
+    assert organization.services.filter(name_en="Existing Hotline").exists()
     person = organization.people.get(name="New Staffer")
     assert person.country_id == "TJ"
 
@@ -180,7 +181,7 @@ def test_a_service_and_a_person_can_be_deleted(editor_client, rendered, organiza
 def test_an_existing_service_can_be_changed(editor_client, rendered, organization):
     data = form_data(rendered) | {"services-0-phone": "8800", "services-0-toll_free": "on"}
     assert editor_client.post(edit_url(organization), data).status_code == 302
-    service = organization.services.get(name="Existing Hotline")
+    service = organization.services.get(name_en="Existing Hotline")
     assert (service.phone, service.toll_free) == ("8800", True)
 
 
@@ -196,14 +197,14 @@ def test_deleting_the_seat_holder_is_refused_with_a_message(client_as, users, se
 
 def test_markup_in_the_description_is_saved_but_rendered_escaped(editor_client, rendered, organization):
     data = form_data(rendered) | {
-        "description": "<script>alert(1)</script> <b>bold</b>",
+        "description_en": "<script>alert(1)</script> <b>bold</b>",
         "name_local": "<img src=x onerror=alert(2)>",
         "services-1-kind": "other",
-        "services-1-name": "<script>alert(3)</script>",
+        "services-1-name_en": "<script>alert(3)</script>",
     }
     assert editor_client.post(edit_url(organization), data).status_code == 302
     organization.refresh_from_db()
-    assert organization.description == "<script>alert(1)</script> <b>bold</b>"
+    assert organization.description_en == "<script>alert(1)</script> <b>bold</b>"
     for path in [profile_url(organization), "/members/", "/members/tj/"]:
         html = editor_client.get(path).content.decode()
         assert "<script>alert(" not in html
@@ -216,10 +217,10 @@ def test_markup_in_the_description_is_saved_but_rendered_escaped(editor_client, 
 def test_the_coordinator_may_edit_any_organization(client_as, other_organization):
     client = client_as("coordinator")
     rendered = client.get(edit_url(other_organization))
-    data = form_data(rendered) | {"description": "Checked by the secretariat."}
+    data = form_data(rendered) | {"description_en": "Checked by the secretariat."}
     assert client.post(edit_url(other_organization), data).status_code == 302
     other_organization.refresh_from_db()
-    assert other_organization.description == "Checked by the secretariat."
+    assert other_organization.description_en == "Checked by the secretariat."
 
 
 def test_a_website_without_a_scheme_gets_https(editor_client, rendered, organization):
@@ -256,7 +257,7 @@ INVALID = [
     pytest.param({"public_email": "a@b@example.org"}, "public_email", "valid email", id="two-at-signs"),
     pytest.param({"website": "javascript:alert(1)"}, "website", ("valid url", "http:// or https://"), id="javascript-url"),
     pytest.param({"website": "ftp://x.org"}, "website", ("valid url", "http:// or https://"), id="ftp-url"),
-    pytest.param({"description": "x" * 3001}, "description", "at most 3000 characters", id="long-description"),
+    pytest.param({"description_en": "x" * 3001}, "description_en", "at most 3000 characters", id="long-description"),
     pytest.param({"populations_served": "y" * 301}, "populations_served", "at most 300 characters", id="long-populations"),
     pytest.param({"founded": "1800"}, "founded", "greater than or equal to 1900", id="founded-too-early"),
 ]
@@ -268,9 +269,9 @@ def test_invalid_input_saves_nothing_and_explains_next_to_the_field(
 ):
     before = snapshot(organization)
     data = form_data(rendered)
-    data["description"] = "This valid change must not be saved either."
+    data["description_en"] = "This valid change must not be saved either."
     data["services-1-kind"] = "shelter"
-    data["services-1-name"] = "Unsaved Shelter"
+    data["services-1-name_en"] = "Unsaved Shelter"
     data.update({k: v() if callable(v) else v for k, v in change.items()})
     response = editor_client.post(edit_url(organization), data)
     assert response.status_code == 400
@@ -313,16 +314,16 @@ def test_a_non_web_address_gets_the_explanatory_message(editor_client, rendered,
 @pytest.mark.parametrize(
     "change, prefix_field",
     [
-        pytest.param({"services-1-name": "Nameless kind"}, "services-1-kind", id="service-without-kind"),
-        pytest.param({"services-1-kind": "hotline"}, "services-1-name", id="service-without-name"),
+        pytest.param({"services-1-name_en": "Nameless kind"}, "services-1-kind", id="service-without-kind"),
+        pytest.param({"services-1-kind": "hotline"}, "services-1-name_en", id="service-without-name"),
         pytest.param({"people-1-name": "Bad Mail", "people-1-email": "bad@", "people-1-contact_visibility": "members"},
                      "people-1-email", id="person-bad-email"),
-        pytest.param({"services-0-description": "z" * 1001}, "services-0-description", id="service-long-description"),
+        pytest.param({"services-0-description_en": "z" * 1001}, "services-0-description_en", id="service-long-description"),
     ],
 )
 def test_invalid_service_or_person_rows_save_nothing(editor_client, rendered, organization, change, prefix_field):
     before = snapshot(organization)
-    data = form_data(rendered) | {"description": "Must not be saved."} | change
+    data = form_data(rendered) | {"description_en": "Must not be saved."} | change
     response = editor_client.post(edit_url(organization), data)
     assert response.status_code == 400
     assert snapshot(organization) == before
@@ -332,10 +333,10 @@ def test_invalid_service_or_person_rows_save_nothing(editor_client, rendered, or
 
 def test_a_second_organizations_data_is_untouched_by_an_edit(editor_client, rendered, organization):
     other = make_organization("TJ", name="Neighbour NGO", description="Neighbour text")
-    data = form_data(rendered) | {"description": "Only mine."}
+    data = form_data(rendered) | {"description_en": "Only mine."}
     assert editor_client.post(edit_url(organization), data).status_code == 302
     other.refresh_from_db()
-    assert other.description == "Neighbour text"
+    assert other.description_en == "Neighbour text"
 
 
 EDIT_PAGE_STATUS = {"anonymous": 302, "member": 403, "editor": 200, "other_editor": 403, "stakeholder": 403,
@@ -357,18 +358,19 @@ def test_rows_of_another_organization_cannot_be_taken_over(editor_client, render
     foreign_service = make_service(other_organization, name="Foreign Hotline")
     foreign_person = make_person(other_organization, name="Foreign Person")
     foreign = foreign_service if formset == "services" else foreign_person
-    data = form_data(rendered) | {f"{formset}-0-id": str(foreign.pk), f"{formset}-0-name": "Taken over"}
+    name = "name_en" if formset == "services" else "name"  # a service's name is written in each language
+    data = form_data(rendered) | {f"{formset}-0-id": str(foreign.pk), f"{formset}-0-{name}": "Taken over"}
     response = editor_client.post(edit_url(organization), data)
     assert response.status_code == 302  # Django drops the unknown row and saves the rest; nothing is taken over
     foreign.refresh_from_db()
     assert foreign.name == ("Foreign Hotline" if formset == "services" else "Foreign Person")
     assert foreign.organization_id == other_organization.pk
-    assert not organization.services.filter(name="Taken over").exists()
+    assert not organization.services.filter(name_en="Taken over").exists()
     assert not organization.people.filter(name="Taken over").exists()
 
 
 def test_a_post_without_the_formset_management_data_saves_nothing(editor_client, rendered, organization):
     before = snapshot(organization)
-    response = editor_client.post(edit_url(organization), {"description": "No management form"})
+    response = editor_client.post(edit_url(organization), {"description_en": "No management form"})
     assert response.status_code == 400
     assert snapshot(organization) == before

@@ -262,11 +262,13 @@ def test_a_single_page_has_no_pagination(client, db):
     assert 'aria-label="Pages"' not in client.get("/members/").content.decode()
 
 
-def test_organization_search_text_of_bulk_data_matches_save(db):
-    org = bulk_organizations(1, prefix="Check", with_services=False)[0]
-    stored = org.search_text
+@pytest.mark.parametrize("with_services", [False, True])
+def test_organization_search_text_of_bulk_data_matches_save(db, with_services):
+    org = bulk_organizations(1, prefix="Check", with_services=with_services)[0]
+    stored = (org.search_names, org.search_text)
     Organization.objects.get(pk=org.pk).save()
-    assert Organization.objects.get(pk=org.pk).search_text == stored
+    saved = Organization.objects.get(pk=org.pk)
+    assert (saved.search_names, saved.search_text) == stored
 
 
 @pytest.mark.parametrize("params", [{"country": "zz"}, {"focus": "no-such-area"}, {"service": "teleport"}, {"kind": "x"}])
