@@ -21,7 +21,7 @@ from .models import Membership, Organization, Person, Service
 
 RECENT_LIMIT = 100
 ORG_HISTORY_LIMIT = 200
-HIDDEN_FIELDS = {"search_text", "updated_at"}
+HIDDEN_FIELDS = {"search_text", "search_text_latin", "search_names", "search_names_latin", "updated_at"}
 
 
 def _with_changes(records):

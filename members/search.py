@@ -4,7 +4,8 @@ In this region one NGO's name is written «Хайрхоҳӣ», "Khairkhohi" and 
 normalized search text, built when it is saved, and a query is normalized the same way; the database
 then matches with a plain substring test (`contains`), the same on SQLite and PostgreSQL.
 
-Two forms of every text go into the search text, one per line so that no match spans both:
+Two forms of every text are kept, in columns of their own, so that a Latin key never matches the folded
+text ("zz" is in "jizzakh" but not in its key "jizah"):
 
 1. the text *folded*: case, Arabic-script letter variants (ي/ی, ك/ک, ة/ه), combining marks, and the
    Tajik and Uzbek Cyrillic letters to their Russian look-alikes (ҳ/х, қ/к, ғ/г, ҷ/ч, ӣ/и, ӯ/у, ў/у);
@@ -85,12 +86,13 @@ def latin_key(text: str) -> str:
 
 
 def search_text(*texts: str) -> str:
-    """What a record keeps to be found by: its texts folded, and their Latin key, on separate lines."""
-    text = " ".join(t for t in texts if t)
-    folded = fold_for_search(text)
-    if not folded:
-        return ""
-    return f"{folded}\n{latin_key(text)}"
+    """What a record keeps to be found by: its texts folded."""
+    return fold_for_search(" ".join(t for t in texts if t))
+
+
+def search_key(*texts: str) -> str:
+    """What a record keeps to be found by in any script: the Latin key of its texts."""
+    return latin_key(" ".join(t for t in texts if t))
 
 
 def query_terms(query: str) -> list[tuple[str, str]]:

@@ -25,5 +25,5 @@ class NationalNetworkTranslation(TranslationOptions):
     fields = NationalNetwork.TRANSLATED_FIELDS
 
 
-simple_history.register(Organization, excluded_fields=["search_text", "search_names", "updated_at"])
+simple_history.register(Organization, excluded_fields=[*Organization.SEARCH_FIELDS, "updated_at"])
 simple_history.register(Service)

@@ -4,7 +4,7 @@ search texts are built from its names, descriptions and services (members/search
 
 from django.db import migrations
 
-from members.search import search_text
+from members.search import search_key, search_text
 
 TRANSLATED = {
     "Organization": ["description"],
@@ -24,15 +24,16 @@ def copy_to_english(apps, schema_editor):
     Organization = apps.get_model("members", "Organization")
     for organization in Organization.objects.prefetch_related("services"):
         names = [organization.name, organization.acronym, organization.name_local]
-        organization.search_names = search_text(*names)
-        organization.search_text = search_text(
+        everything = [
             *names,
             organization.city,
             organization.provinces_covered,
             organization.description_en,
             *(service.name_en for service in organization.services.all()),
-        )
-        organization.save(update_fields=["search_names", "search_text"])
+        ]
+        organization.search_names, organization.search_names_latin = search_text(*names), search_key(*names)
+        organization.search_text, organization.search_text_latin = search_text(*everything), search_key(*everything)
+        organization.save(update_fields=["search_names", "search_names_latin", "search_text", "search_text_latin"])
 
 
 class Migration(migrations.Migration):

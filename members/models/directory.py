@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..content import MultilingualModel
-from ..search import query_terms, search_text
+from ..search import query_terms, search_key, search_text
 
 # The names of the network's countries as stored (seeded by a data migration), for the catalogues.
 COUNTRY_NAMES = [
@@ -164,8 +164,8 @@ class OrganizationQuerySet(models.QuerySet):
             return self
         in_text, in_names = Q(), Q()
         for folded, key in terms:
-            in_text &= Q(search_text__contains=folded) | Q(search_text__contains=key)
-            in_names &= Q(search_names__contains=folded) | Q(search_names__contains=key)
+            in_text &= Q(search_text__contains=folded) | Q(search_text_latin__contains=key)
+            in_names &= Q(search_names__contains=folded) | Q(search_names_latin__contains=key)
         rank = Case(When(in_names, then=Value(0)), default=Value(1), output_field=IntegerField())
         return self.filter(in_text).annotate(search_rank=rank)
 
@@ -258,9 +258,14 @@ class Organization(MultilingualModel):
         _("verified by the secretariat"), null=True, blank=True
     )
     # What search matches, normalized on save (members/search.py): names alone, to rank name matches
-    # first, and everything (names, descriptions in every language, services). Kept out of the history.
+    # first, and everything (names, descriptions in every language, services); each folded and as its
+    # Latin key. Kept out of the history.
     search_names = models.TextField(editable=False, blank=True, default="")
+    search_names_latin = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
+    search_text_latin = models.TextField(editable=False, blank=True, default="")
+
+    SEARCH_FIELDS = ("search_names", "search_names_latin", "search_text", "search_text_latin")
 
     objects = OrganizationQuerySet.as_manager()
     # History: registered in members/translation.py, so that it keeps each language's column.
@@ -277,7 +282,7 @@ class Organization(MultilingualModel):
     def save(self, *args, **kwargs):
         self.refresh_search_texts()
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_names", "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *self.SEARCH_FIELDS}
         super().save(*args, **kwargs)
 
     def refresh_search_texts(self, services=None):
@@ -285,14 +290,15 @@ class Organization(MultilingualModel):
         if services is None:
             services = list(self.services.all()) if self.pk else []
         names = [self.name, self.acronym, self.name_local]
-        self.search_names = search_text(*names)
-        self.search_text = search_text(
+        everything = [
             *names,
             self.city,
             self.provinces_covered,
             *self.all_texts("description"),
             *(text for service in services for text in service.all_texts("name")),
-        )
+        ]
+        self.search_names, self.search_names_latin = search_text(*names), search_key(*names)
+        self.search_text, self.search_text_latin = search_text(*everything), search_key(*everything)
 
     @classmethod
     def refresh_search_of(cls, pk):
@@ -300,9 +306,7 @@ class Organization(MultilingualModel):
         organization = cls.objects.filter(pk=pk).prefetch_related("services").first()
         if organization is not None:
             organization.refresh_search_texts(list(organization.services.all()))
-            cls.objects.filter(pk=pk).update(
-                search_names=organization.search_names, search_text=organization.search_text
-            )
+            cls.objects.filter(pk=pk).update(**{name: getattr(organization, name) for name in cls.SEARCH_FIELDS})
 
     def get_absolute_url(self):
         return reverse("members:organization", args=[self.slug])

@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from members.models import Country, FocusArea, Organization, Service
-from members.search import search_text
+from members.search import search_key, search_text
 from members.tokens import JOIN_SALT
 
 from ..factories import make_person, make_service
@@ -65,7 +65,9 @@ def bulk_organizations(count, country="TJ", prefix="Bulk", with_services=True, *
                 slug=f"{prefix.lower()}-{country.code.lower()}-{i:03d}",
                 country=country,
                 search_names=search_text(name, acronym),
+                search_names_latin=search_key(name, acronym),
                 search_text=search_text(name, acronym, *services),
+                search_text_latin=search_key(name, acronym, *services),
                 **extra,
             )
         )

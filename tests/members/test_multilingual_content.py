@@ -286,6 +286,20 @@ def test_the_history_names_the_language_that_changed(client_as, written_in_engli
     assert "Description (Russian)" in newest
     assert RUSSIAN in newest
     assert "Description (English)" not in newest  # the English text did not change
+    changes = response.context["entries"][0]["changes"]
+    assert [(str(label), new, language) for label, _old, new, language in changes] == [
+        ("description (Russian)", RUSSIAN, "ru")
+    ]
+
+
+def test_the_history_of_an_english_edit_names_english_only(client_as, written_in_english):
+    org = written_in_english
+    assert edit(client_as("editor"), org, "en", description_en="A shelter in Khujand.").status_code == 302
+    response = client_as("coordinator").get(reverse("members:organization-history", args=[org.slug]))
+    changes = response.context["entries"][0]["changes"]
+    assert [(str(label), new, language) for label, _old, new, language in changes] == [
+        ("description (English)", "A shelter in Khujand.", "en")
+    ]
     assert marked(page, RUSSIAN, "ru", "auto")
 
 

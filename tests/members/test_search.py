@@ -46,9 +46,11 @@ def test_fold_for_search_drops_arabic_harakat():
 
 def test_saving_an_organization_fills_its_search_text(db):
     org = make_organization("AF", name="Kabul Relief", acronym="KR", name_local="كابل", city="Kabul")
-    # The folded texts, then on a line of its own their Latin key (members/search.py); names alone in search_names.
-    assert org.search_text == "kabul relief kr کابل kabul\nkabul relief kr kbl kabul"
-    assert org.search_names == "kabul relief kr کابل\nkabul relief kr kbl"
+    # The folded texts, and in their own columns their Latin keys (members/search.py); names alone in search_names.
+    assert org.search_text == "kabul relief kr کابل kabul"
+    assert org.search_text_latin == "kabul relief kr kbl kabul"
+    assert org.search_names == "kabul relief kr کابل"
+    assert org.search_names_latin == "kabul relief kr kbl"
 
 
 # --- searching through the directory --------------------------------------------------------------------
@@ -117,9 +119,17 @@ def test_search_is_a_literal_substring_match(client, directory):
 
 def test_an_empty_result_explains_what_to_do(client, directory):
     html = client.get("/members/", {"q": "zzzz"}).content.decode()
-    assert "No organization matches your search." in html
+    assert "No organization matches “zzzz”." in html
     assert "0 organizations found." in html
     assert "Clear filters" in html
+    assert 'href="/members/">Show the whole directory' in html
+    assert "in all countries and focus areas" not in html  # no filter besides the search to drop
+
+
+def test_an_empty_filtered_search_offers_to_search_everywhere(client, directory):
+    html = client.get("/members/", {"q": "zzzz", "country": "tj"}).content.decode()
+    assert "No organization matches “zzzz” with the filters chosen above." in html
+    assert 'href="?q=zzzz">Search “zzzz” in all countries and focus areas' in html
 
 
 def test_the_search_term_stays_in_the_search_box(client, directory):
@@ -265,10 +275,10 @@ def test_a_single_page_has_no_pagination(client, db):
 @pytest.mark.parametrize("with_services", [False, True])
 def test_organization_search_text_of_bulk_data_matches_save(db, with_services):
     org = bulk_organizations(1, prefix="Check", with_services=with_services)[0]
-    stored = (org.search_names, org.search_text)
+    stored = [getattr(org, name) for name in Organization.SEARCH_FIELDS]
     Organization.objects.get(pk=org.pk).save()
     saved = Organization.objects.get(pk=org.pk)
-    assert (saved.search_names, saved.search_text) == stored
+    assert [getattr(saved, name) for name in Organization.SEARCH_FIELDS] == stored
 
 
 @pytest.mark.parametrize("params", [{"country": "zz"}, {"focus": "no-such-area"}, {"service": "teleport"}, {"kind": "x"}])
