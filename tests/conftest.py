@@ -8,6 +8,7 @@ steering (holds the current seat of Tajikistan for `seat_organization` and edits
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from members.models import Membership, NotificationPreference, Organization, Person
 
@@ -24,6 +25,14 @@ def _test_settings(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language_outside_requests(settings):
+    """Each test starts in the default language: a request (?lang=, a login) leaves its language active in the
+    thread, and records made afterwards would be written into that language's columns (modeltranslation)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
