@@ -33,8 +33,9 @@ def language_note(language: str) -> str:
 
 
 @register.simple_tag
-def content(obj, field: str, inline: bool = False, truncate: int = 0):
-    """`field` of `obj` for the reader: their language where written, otherwise marked with its own."""
+def content(obj, field: str, inline: bool = False, truncate: int = 0, note: bool = True):
+    """`field` of `obj` for the reader: their language where written, otherwise marked with its own
+    (`note=False` keeps `lang` and `dir` but leaves the note to the caller, who marked a whole page once)."""
     if isinstance(obj, Localized):
         text = obj
     elif isinstance(obj, str):  # a field written in one language only
@@ -60,6 +61,8 @@ def content(obj, field: str, inline: bool = False, truncate: int = 0):
     paragraphs = linebreaks_filter(body, autoescape=True)
     if not text.is_foreign:
         return paragraphs
+    if not note:
+        return format_html('<div lang="{}" dir="{}">{}</div>', text.language, text.direction, paragraphs)
     return format_html(
         '<div class="foreign-content"><p class="content-language small text-muted mb-1">{}</p>'
         '<div lang="{}" dir="{}">{}</div></div>',
@@ -83,6 +86,16 @@ def localized_list(items, field: str) -> dict:
         "language": common if foreign else "",
         "direction": language_direction(common) if foreign else "",
     }
+
+
+@register.simple_tag
+def shared_language(obj) -> str:
+    """The one language, not the reader's, that all of `obj`'s shown texts are in; "" if any is the
+    reader's or they differ. A country review read in Dari whose sections are all English is marked once."""
+    languages = {obj.localized(field).language for field in obj.TRANSLATED_FIELDS if obj.localized(field)}
+    if len(languages) == 1 and (language := languages.pop()) != reader_language():
+        return language
+    return ""
 
 
 @register.filter
