@@ -1,5 +1,6 @@
 """Search and filters of the directory: the folding function, scripts, filters, pagination."""
 
+import io
 import re
 
 import pytest
@@ -301,3 +302,15 @@ def test_an_upper_case_country_code_filters_like_the_country_page(client, db):
     html = client.get("/members/", {"country": "TJ"}).content.decode()
     assert "Dushanbe Filter NGO" in html
     assert "Karachi Filter NGO" not in html
+
+
+def test_refresh_search_rebuilds_stale_search_texts(db):
+    from django.core.management import call_command
+
+    org = make_organization(name="Stale Search Org")
+    Organization.objects.filter(pk=org.pk).update(search_names="", search_names_latin="", search_text="", search_text_latin="")
+    assert not Organization.objects.search("Stale").exists()
+    out = io.StringIO()
+    call_command("refresh_search", stdout=out)
+    assert "1 organizations changed" in out.getvalue()
+    assert list(Organization.objects.search("Stale").values_list("name", flat=True)) == ["Stale Search Org"]
