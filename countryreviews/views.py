@@ -197,6 +197,7 @@ def review_go_edit(request):
         raise Http404 from None
     if len(cc) != 2 or not (cc.isascii() and cc.isalpha()):
         raise Http404
+    _check_year(year)  # a year the edit page's address cannot hold (-5) is not found, not an error
     return redirect("countryreviews:edit", cc=cc, year=year)
 
 

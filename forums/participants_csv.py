@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from members.exports import neutralize as _neutralize
+from members.exports import neutralize, unneutralize
 from members.models import Country, Organization, Person
 
 from .models import Forum, Participant
@@ -105,7 +105,7 @@ def read_rows(data: bytes) -> list[dict]:
         if len(values) != len(HEADER):
             rows.append({"_line": line, "_width": len(values), **dict(zip(header, values, strict=False))})
         else:
-            rows.append({"_line": line, **{k: v.strip() for k, v in zip(header, values, strict=True)}})
+            rows.append({"_line": line, **{k: unneutralize(v.strip()) for k, v in zip(header, values, strict=True)}})
         if len(rows) > MAX_ROWS:
             raise CsvFileError(_("The file has more than %(max)s participants. Split it.") % {"max": MAX_ROWS})
     if not rows:
@@ -261,16 +261,15 @@ def export_participants(forum: Forum) -> str:
     with translation.override("en"):
         roles = {value: str(label) for value, label in Participant.Role.choices}
     for p in forum.participants.select_related("organization", "country").order_by("country__order", "name", "pk"):
-        writer.writerow(
-            [
-                _neutralize(p.name),
-                _neutralize(p.organization.name if p.organization_id else p.organization_name),
-                p.country.name if p.country_id else "",
-                roles.get(p.role, p.role),
-                _neutralize(p.email),
-                _neutralize(p.phone),
-                "yes" if p.attended else "no",
-            ]
-        )
+        row = [
+            p.name,
+            p.organization.name if p.organization_id else p.organization_name,
+            p.country.name if p.country_id else "",
+            roles.get(p.role, p.role),
+            p.email,
+            p.phone,
+            "yes" if p.attended else "no",
+        ]
+        writer.writerow([neutralize(cell) for cell in row])
     return out.getvalue()
 

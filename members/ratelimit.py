@@ -5,6 +5,7 @@ Not django-ratelimit: its system checks refuse the file-based cache that is the 
 """
 
 import hashlib
+import time
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -53,13 +54,21 @@ class RateLimit:
     def count(self, identity) -> int:
         """Count one attempt; returns how many were counted in the current window, this one included."""
         key = self._key(identity)
+        now = time.time()
         if cache.add(key, 1, timeout=self.period):
+            cache.set(f"{key}:ends", now + self.period, timeout=self.period)
             return 1
         try:
-            return cache.incr(key)
+            counted = cache.incr(key)
         except ValueError:  # expired between add() and incr()
             cache.add(key, 1, timeout=self.period)
+            cache.set(f"{key}:ends", now + self.period, timeout=self.period)
             return 1
+        # Some caches (the file and database ones) store an incremented value with the default timeout of
+        # 300 s: give the count back the rest of its window, or "5 an hour" would become 5 every 5 minutes.
+        ends = cache.get(f"{key}:ends") or now + self.period
+        cache.touch(key, timeout=max(1, int(ends - now) + 1))
+        return counted
 
     def limited(self, identity) -> bool:
         """Count one attempt; True if it is over the limit (refuse it)."""

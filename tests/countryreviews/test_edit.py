@@ -96,6 +96,12 @@ def test_the_write_picker_answers_404_to_a_code_that_is_not_two_latin_letters(cl
     assert client_as("editor").get("/reviews/write/", {"cc": cc, "year": "2018"}).status_code == 404
 
 
+@pytest.mark.parametrize("year", ["-5", "0", "1999", "99999", "2147483648"])
+def test_the_write_picker_answers_404_to_a_year_out_of_range(client_as, draft, year):
+    """`/reviews/write/?cc=pk&year=-5` was a 500: the edit page's address cannot hold a negative year."""
+    assert client_as("editor").get("/reviews/write/", {"cc": "pk", "year": year}).status_code == 404
+
+
 def test_text_is_escaped_on_the_review_page(client_as, draft):
     client = client_as("editor")
     client.post(EDIT, edit_data(client.get(EDIT), summary_en="<script>alert(1)</script>"))

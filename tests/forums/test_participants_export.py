@@ -78,3 +78,16 @@ def test_an_export_round_trips_with_its_roles(client_as, forum, upcoming_forum, 
     client.post(other, {"confirm": "1", "token": response.context["token"]})
     imported = {p.name: (p.role, p.country_id, p.attended) for p in upcoming_forum.participants.all()}
     assert imported == expected
+
+
+def test_formulas_hidden_behind_a_digit_are_neutralized_in_every_column(client_as, forum, organization):
+    """The review found "+…"/"-…" cells let through when a digit followed the sign."""
+    from .factories import make_participant
+
+    make_participant(forum, organization, name="-2+3+cmd|' /C calc'!A0", phone="+1+cmd|' /C calc'!A0")
+    content = client_as("coordinator").get(reverse("forums:participants-export", args=[forum.slug])).content
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    row = next(r for r in rows if "cmd" in r[0])
+    assert row[0] == "'-2+3+cmd|' /C calc'!A0"
+    assert row[5] == "'+1+cmd|' /C calc'!A0"
+    assert all(not cell.startswith(("=", "+", "-", "@")) or cell.startswith("+992") for r in rows for cell in r)
