@@ -1,6 +1,7 @@
 """Forms of the member directory: the organization profile an editor keeps current."""
 
 import functools
+from pathlib import PurePath
 
 from django import forms
 from django.core.validators import URLValidator
@@ -13,7 +14,8 @@ from .multilingual import MultilingualFormMixin, for_language
 
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_MAX_PIXELS = 2000
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+# The image formats a logo may have, and the extension it is stored under whatever its upload was called.
+LOGO_FORMATS = {"PNG": "png", "JPEG": "jpeg", "WEBP": "webp", "GIF": "gif"}
 
 
 class WebAddressField(forms.URLField):
@@ -81,6 +83,8 @@ class OrganizationForm(MultilingualFormMixin, forms.ModelForm):
                     _("The logo is %(w)s×%(h)s pixels; the limit is %(max)s×%(max)s.")
                     % {"w": width, "h": height, "max": LOGO_MAX_PIXELS}
                 )
+            # Stored and served under its detected format: a GIF uploaded as "logo.pdf" becomes "logo.gif".
+            logo.name = f"{PurePath(logo.name).stem[:60] or 'logo'}.{LOGO_FORMATS[image.format]}"
         return logo
 
 

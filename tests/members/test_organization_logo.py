@@ -49,3 +49,14 @@ def test_jpeg_gif_and_webp_logos_are_accepted(editor_client, rendered, organizat
     assert editor_client.post(edit_url(organization), data).status_code == 302
     organization.refresh_from_db()
     assert organization.logo.name.endswith(f".{fmt.lower()}")
+
+
+def test_a_logo_is_stored_under_its_detected_format_whatever_its_name(editor_client, rendered, organization):
+    """The security review uploaded a GIF as "logo.pdf": it was stored, and served, as a PDF."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (0, 90, 200)).save(buffer, format="GIF")
+    data = form_data(rendered) | {"logo": SimpleUploadedFile("logo.pdf", buffer.getvalue(), "application/pdf")}
+    assert editor_client.post(edit_url(organization), data).status_code == 302
+    organization.refresh_from_db()
+    assert organization.logo.name.endswith(".gif")
+    assert ".pdf" not in organization.logo.name
