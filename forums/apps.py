@@ -9,4 +9,8 @@ class ForumsConfig(AppConfig):
     history_models = ["forums.Forum", "forums.ActionItem", "forums.Session", "forums.Recommendation"]
 
     def ready(self):
+        from members.validators import refuse_control_characters_in
+
         from . import permissions  # noqa: F401  registers the predicates with django-rules
+
+        refuse_control_characters_in(self)

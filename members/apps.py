@@ -12,5 +12,7 @@ class MembersConfig(AppConfig):
 
         from . import permissions  # noqa: F401  registers the predicates with django-rules
         from .middleware import remember_login_language
+        from .validators import refuse_control_characters_in
 
+        refuse_control_characters_in(self)
         user_logged_in.connect(remember_login_language, dispatch_uid="members.remember_login_language")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import tokens
 from ..models import Application, Country, FocusArea, User, validate_decline_reason
+from ..validators import refuse_control_characters
 
 MIN_SECONDS = 3  # a person cannot fill in the form faster; a script can
 MAX_AGE = 24 * 3600
@@ -94,8 +95,8 @@ class DeclineForm(forms.Form):
 class AcceptInvitationForm(forms.Form):
     """A new account for the invited e-mail address: name and password."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150, validators=[refuse_control_characters])
+    last_name = forms.CharField(label=_("Last name"), max_length=150, validators=[refuse_control_characters])
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,

@@ -121,3 +121,26 @@ def test_coordinators_add_action_items(client_as, forum, organization):
 
 def test_an_unknown_part_is_a_404(client_as, forum):
     assert client_as("coordinator").get(f"/forums/{forum.slug}/budget/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("title_en", "Third Regional\r\nNGO Forum"),  # a line break made the forum's .ics a 500
+        ("title_en", "Third\tForum"),
+        ("city", "Tash\nkent"),
+        ("venue", "Hotel\x00"),
+        ("title_en", "Forum \u202eevil"),  # a right-to-left override disguises the text
+    ],
+)
+def test_single_line_fields_refuse_control_characters(client_as, users, field, value):
+    response = client_as("coordinator").post(reverse("forums:create"), forum_data(**{field: value}))
+    assert response.status_code == 400
+    assert "Enter this on one line, without line breaks, tabs or other control characters." in response.content.decode()
+    assert not Forum.objects.exists()
+
+
+def test_multi_line_fields_and_persian_joiners_are_accepted(client_as, users):
+    data = forum_data(summary_en="Day one.\r\nDay two.", city="مزار\u200cشریف")  # ZWNJ is Persian spelling
+    assert client_as("coordinator").post(reverse("forums:create"), data).status_code == 302
+    assert Forum.objects.get(slug="tashkent-2027").city == "مزار\u200cشریف"

@@ -374,3 +374,16 @@ def test_a_post_without_the_formset_management_data_saves_nothing(editor_client,
     response = editor_client.post(edit_url(organization), {"description_en": "No management form"})
     assert response.status_code == 400
     assert snapshot(organization) == before
+
+
+@pytest.mark.parametrize("field", ["name_local", "public_phone", "city", "services-0-name_en"])
+def test_single_line_profile_fields_refuse_line_breaks(editor_client, rendered, organization, field):
+    """An organization name with a line break made its invitation and notification e-mails fail."""
+    data = form_data(rendered) | {field: "First line\r\nsecond line"}
+    if field.startswith("services-0"):
+        data |= {"services-0-kind": "hotline"}
+    before = snapshot(organization)
+    response = editor_client.post(edit_url(organization), data)
+    assert response.status_code == 400
+    assert "Enter this on one line, without line breaks, tabs or other control characters." in response.content.decode()
+    assert snapshot(organization) == before
