@@ -69,6 +69,13 @@ class TrackerFilter(django_filters.FilterSet):
         model = ActionItem
         fields = ["status", "forum", "country", "organization", "overdue"]
 
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organizations is not None:
+            # Only organizations the reader may see named (no applicants but for coordinators).
+            field = self.filters["organization"]
+            field.queryset = organizations.filter(action_items__isnull=False).distinct().order_by("name")
+
     def filter_country(self, queryset, name, value):
         code = Country.normalize_code(value)
         return queryset.filter(

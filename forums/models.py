@@ -264,9 +264,12 @@ class ActionItemQuerySet(models.QuerySet):
     def overdue(self, on: datetime.date | None = None):
         return self.open().filter(due_date__lt=on or today())
 
-    def for_tracker(self):
+    def for_tracker(self, organizations=None):
+        """What the tracker shows; `organizations`: those the reader may see named (all by default)."""
         return self.select_related("forum", "forum__country").prefetch_related(
-            "responsible_organizations",
+            models.Prefetch(
+                "responsible_organizations", queryset=Organization.objects.all() if organizations is None else organizations
+            ),
             "responsible_countries",
             models.Prefetch("updates", queryset=ActionUpdate.objects.select_related("author")),
         )

@@ -8,6 +8,7 @@ progress updates on action items. Participants' personal contacts are for coordi
 from django.shortcuts import get_object_or_404
 
 from members.permissions import (
+    can_see_person,
     is_coordinator,
     is_network_member,
     is_steering_representative,
@@ -15,6 +16,7 @@ from members.permissions import (
     register,
     require,
 )
+from members.permissions import visible_organizations as visible_directory_organizations
 
 from .models import ActionItem, Forum
 
@@ -30,6 +32,27 @@ def can_update_action_items(user) -> bool:
 def can_see_participant_names(user) -> bool:
     """The public sees participating organizations; network members also see who came."""
     return is_network_member(user)
+
+
+def visible_participants(user, participants) -> list:
+    """The participants whose names the user may see: a person who chose "coordinators only" is named to
+    coordinators alone, and an applicant organization (not yet in the public directory) likewise."""
+    return [
+        participant
+        for participant in participants
+        if (participant.person is None or can_see_person(user, participant.person))
+        and (participant.organization is None or can_see_organization_name(user, participant.organization))
+    ]
+
+
+def can_see_organization_name(user, organization) -> bool:
+    """The same rule as the directory's: applicants are named to coordinators only."""
+    return is_coordinator(user) or organization.membership_status != organization.MembershipStatus.APPLICANT
+
+
+def responsible_organizations(user):
+    """The organizations that action items may name to this user (the directory's rule: no applicants)."""
+    return visible_directory_organizations(user)
 
 
 def can_see_participant_contacts(user) -> bool:

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from members.filters import filtered_page
-from members.models import Organization
 
 from . import permissions
 from .documents import safe_download_name
@@ -38,19 +37,20 @@ def forum_list(request):
 
 
 def _organizations_by_country(participants, user):
-    """Participating organizations grouped by country, each once, linked when visible in the directory."""
-    show_applicants = permissions.can_manage_forums(user)
+    """Participating organizations grouped by country, each once, linked; an applicant organization (not yet in
+    the public directory) is named to coordinators only."""
     groups: dict = {}
     for participant in participants:
         org = participant.organization
+        if org is not None and not permissions.can_see_organization_name(user, org):
+            continue
         country = participant.country or (org.country if org else None)
         label = str(org) if org else participant.organization_name
         if not label:
             continue
         key = (country.order, str(country)) if country else (999, "")
-        linkable = org is not None and (show_applicants or org.membership_status != Organization.MembershipStatus.APPLICANT)
         entries = groups.setdefault(key, {"country": country, "organizations": {}})["organizations"]
-        entries.setdefault(label.casefold(), {"label": label, "organization": org if linkable else None})
+        entries.setdefault(label.casefold(), {"label": label, "organization": org})
     return [
         {
             "country": group["country"],
@@ -63,9 +63,12 @@ def _organizations_by_country(participants, user):
 def forum_detail(request, slug):
     forum = permissions.get_visible_forum(request.user, slug)
     sessions = list(forum.sessions.all())
-    participants = list(forum.participants.select_related("organization__country", "country"))
+    participants = list(forum.participants.select_related("organization__country", "country", "person"))
+    # Named only as far as the reader may see them (a "coordinators only" person, an applicant organization);
+    # the counts still count everyone.
+    named = permissions.visible_participants(request.user, participants)
     recommendations = list(forum.recommendations.select_related("target_country"))
-    action_items = list(forum.action_items.for_tracker())
+    action_items = list(forum.action_items.for_tracker(permissions.responsible_organizations(request.user)))
     return render(
         request,
         "forums/detail.html",
@@ -75,7 +78,8 @@ def forum_detail(request, slug):
             "funders": list(forum.funders.all()),
             "session_days": [(day, list(items)) for day, items in groupby(sessions, key=lambda s: s.date)],
             "organizations_by_country": _organizations_by_country(participants, request.user),
-            "participants": participants,
+            "participants": named,
+            "participant_count": len(participants),
             "attended_count": sum(1 for p in participants if p.attended),
             "clusters": [
                 (code, list(items)) for code, items in groupby(recommendations, key=lambda r: r.cluster_code)
@@ -88,7 +92,10 @@ def forum_detail(request, slug):
 
 def tracker(request):
     """Every action item of every forum, with responsibilities, due dates, status and update history."""
-    tracker_filter = TrackerFilter(request.GET, queryset=ActionItem.objects.for_tracker())
+    organizations = permissions.responsible_organizations(request.user)
+    tracker_filter = TrackerFilter(
+        request.GET, queryset=ActionItem.objects.for_tracker(organizations), organizations=organizations
+    )
     ordering = ("-forum__start_date", "forum__pk", "order", "pk")
     context = filtered_page(request, tracker_filter, ordering, TRACKER_PAGE_SIZE)
     return render(

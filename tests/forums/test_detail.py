@@ -54,14 +54,28 @@ def test_coordinators_see_participant_contacts(client_as, forum):
     assert reverse("forums:participants-export", args=[forum.slug]) in content
 
 
-def test_applicant_organizations_are_not_linked_for_the_public(client_as, forum):
+@pytest.mark.parametrize("role, named", [("anonymous", False), ("member", False), ("coordinator", True)])
+def test_applicant_organizations_are_named_to_coordinators_only(client_as, forum, role, named):
+    """An applicant is visible to coordinators only; the security review found it named on forum pages."""
     from tests.factories import make_organization
 
     applicant = make_organization("TJ", name="Applicant NGO", slug="applicant-ngo", membership_status="applicant")
     make_participant(forum, applicant, name="Applicant Person")
-    content = detail(client_as("anonymous"), forum).content.decode()
-    assert "Applicant NGO" in content
-    assert applicant.get_absolute_url() not in content
+    content = detail(client_as(role), forum).content.decode()
+    assert ("Applicant NGO" in content) is named
+    assert ("Applicant Person" in content) is named
+    assert (applicant.get_absolute_url() in content) is named
+
+
+@pytest.mark.parametrize("role, named", [("member", False), ("coordinator", True)])
+def test_a_person_who_chose_coordinators_only_is_not_named_to_members(client_as, forum, organization, role, named):
+    from tests.factories import make_person
+
+    person = make_person(organization, name="Hidden Delegate", contact_visibility="coordinators")
+    make_participant(forum, organization, name="Hidden Delegate", person=person)
+    content = detail(client_as(role), forum).content.decode()
+    assert ("Hidden Delegate" in content) is named
+    assert organization.name in content  # the organization still took part
 
 
 def test_sessions_are_grouped_by_day_and_recommendations_by_cluster(client_as, forum):

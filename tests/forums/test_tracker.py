@@ -88,3 +88,16 @@ def test_the_overdue_checkbox_is_a_bootstrap_check_in_line_with_the_selects(clie
     content = client_as("anonymous").get(reverse("forums:follow-up")).content.decode()
     assert '<div class="form-check mb-3 py-2">' in content
     assert 'class="form-check-input"' in content and 'for="id_overdue">Overdue only</label>' in content
+
+
+@pytest.mark.parametrize("role, named", [("anonymous", False), ("member", False), ("steering", False), ("coordinator", True)])
+def test_an_applicant_responsible_for_an_action_is_named_to_coordinators_only(client_as, forum, role, named):
+    """The security review found an applicant (visible to coordinators only) named on the tracker and its filter."""
+    from tests.factories import make_organization
+
+    applicant = make_organization("TJ", name="Applicant Org", slug="applicant-org", acronym="APPL", membership_status="applicant")
+    make_action_item(forum, organizations=[applicant], text="Draft the referral guide")
+    content = client_as(role).get(reverse("forums:follow-up")).content.decode()
+    assert "Draft the referral guide" in content  # the action itself is public
+    assert ("APPL" in content) is named
+    assert ('value="applicant-org"' in content) is named  # the filter's choices
