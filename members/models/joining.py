@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ..content import CONTENT_LANGUAGES, localized_name
 from .accounts import Membership, User
 from .directory import Country, FocusArea, Organization, Person
 from .fields import user_reference
@@ -89,6 +90,7 @@ class Application(models.Model):
         """Create the member organization, its contact person and an editor invitation; returns (invitation, token)."""
         with transaction.atomic():
             self._lock_pending()
+            written_in = self.language if self.language in CONTENT_LANGUAGES else settings.LANGUAGE_CODE
             organization = Organization.objects.create(
                 name=self.name,
                 acronym=self.acronym,
@@ -98,7 +100,9 @@ class Application(models.Model):
                 membership_status=Organization.MembershipStatus.MEMBER,
                 city=self.city,
                 website=self.website,
-                description=self.description,
+                # The description in the language the applicant wrote in, which is its original.
+                original_language=written_in,
+                **{localized_name("description", written_in): self.description},
             )
             organization.focus_areas.set(self.focus_areas.all())
             Person.objects.create(
@@ -108,6 +112,9 @@ class Application(models.Model):
                 country=self.country,
                 email=self.contact_email,
                 phone=self.contact_phone,
+                # The join form promises that only the secretariat sees the contact person's details; the
+                # person (or an editor) may open them up later.
+                contact_visibility=Person.Visibility.COORDINATORS,
             )
             invitation, token = Invitation.issue(
                 organization, self.contact_email, Membership.Role.EDITOR, invited_by=by, language=self.language

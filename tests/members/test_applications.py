@@ -151,3 +151,26 @@ def test_e_mail_subjects_are_not_html_escaped(client_as, application):
     application.save()
     client_as("coordinator").post(reverse("members:application-approve", args=[application.pk]))
     assert mail.outbox[0].subject == "Welcome to the regional CTIP network, Women's Centre"
+
+
+@pytest.mark.parametrize("role, sees", [("member", False), ("editor", False), ("coordinator", True)])
+def test_the_approved_contacts_details_stay_with_the_secretariat(client_as, application, role, sees):
+    """The join form promises "Only the secretariat sees the contact person's details"; after approval they were
+    shown to every logged-in member."""
+    client_as("coordinator").post(reverse("members:application-approve", args=[application.pk]))
+    organization = Organization.objects.get(name="Applicant NGO")
+    assert Person.objects.get(organization=organization).contact_visibility == Person.Visibility.COORDINATORS
+    content = client_as(role).get(organization.get_absolute_url()).content.decode()
+    assert ("ayesha@example.org" in content) is sees
+    assert ("Ayesha Khan" in content) is sees
+
+
+def test_the_description_is_kept_in_the_language_the_applicant_wrote_in(client_as, application):
+    application.language = "ru"
+    application.description = "Помогаем пострадавшим от торговли людьми."
+    application.save()
+    client_as("coordinator").post(reverse("members:application-approve", args=[application.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    organization = Organization.objects.get(name="Applicant NGO")
+    assert organization.description_ru == "Помогаем пострадавшим от торговли людьми."
+    assert not organization.description_en
+    assert organization.original_language == "ru"
