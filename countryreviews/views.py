@@ -167,8 +167,9 @@ def review_edit(request, cc, year):
 def _conflict(form, statistics, current):
     """Their submitted text next to the saved text, field by field, so nothing they typed is lost."""
     fields = []
+    content_fields = ReviewRevision.stored_content_fields()
     for name in form.fields:
-        if name not in ReviewRevision.stored_content_fields():
+        if name not in content_fields:
             continue
         mine = form.cleaned_data.get(name)
         saved = getattr(current, name)

@@ -18,7 +18,6 @@ import datetime
 from django.db import transaction
 from django.db.models import Q
 
-from members.content import localized_name
 from members.models import Country, Organization, Person, User
 
 from . import demo_content
@@ -365,9 +364,7 @@ def seed(stdout=None):
     # Titles written in further languages (demo_content.py).
     for slug, texts in demo_content.FORUM_TEXTS.items():
         forum = Forum.objects.get(slug=slug)
-        for language, fields in texts.items():
-            for field, text in fields.items():
-                setattr(forum, localized_name(field, language), text)
+        forum.set_texts(texts)
         forum.save()
 
     if stdout:

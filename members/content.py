@@ -108,6 +108,12 @@ class MultilingualModel(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "original_language"}
         super().save(*args, **kwargs)
 
+    def set_texts(self, texts: dict) -> None:
+        """Set `{language: {field: text}}`: each text into its language's column (e.g. name_ru)."""
+        for language, fields in texts.items():
+            for field, text in fields.items():
+                setattr(self, localized_name(field, language), text)
+
     def text_in(self, field: str, language: str) -> str:
         return getattr(self, localized_name(field, language), "") or ""
 

@@ -14,7 +14,6 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from . import demo_content
-from .content import localized_name
 from .models import (
     Country,
     FocusArea,
@@ -295,26 +294,19 @@ def seed(stdout=None):
         )
 
 
-def _write(obj, texts: dict) -> None:
-    """Set `{language: {field: text}}` on a multilingual record (its language columns, e.g. name_ru)."""
-    for language, fields in texts.items():
-        for field, text in fields.items():
-            setattr(obj, localized_name(field, language), text)
-
-
 def _apply_other_languages():
     """The descriptions, services and networks that editors wrote in further languages (demo_content.py)."""
     for key, texts in demo_content.ORGANIZATION_DESCRIPTIONS.items():
         org = _organization(key)
         texts = dict(texts)
         org.original_language = texts.pop("original")
-        _write(org, {language: {"description": text} for language, text in texts.items()})
+        org.set_texts({language: {"description": text} for language, text in texts.items()})
         org.save()
     for (org_key, name), texts in demo_content.SERVICE_TEXTS.items():
         service = Service.objects.get(organization=_organization(org_key), name_en=name)
-        _write(service, texts)
+        service.set_texts(texts)
         service.save()
     for acronym, texts in demo_content.NETWORK_TEXTS.items():
         network = NationalNetwork.objects.get(acronym=acronym)
-        _write(network, texts)
+        network.set_texts(texts)
         network.save()

@@ -3,13 +3,13 @@ language, and an editor writing one language of the draft."""
 
 import csv
 import io
-from html.parser import HTMLParser
 
 import pytest
 from django.utils import translation
 
 from countryreviews.models import ReviewChange, ReviewRevision
 from members.content import language_name
+from tests.html import elements, marked
 
 from .conftest import edit_data
 from .factories import make_overview, make_revision
@@ -19,60 +19,8 @@ RU = "Таджикистан принял новый закон о против�
 EDIT = "/reviews/tj/2018/edit/"
 
 
-@pytest.fixture(autouse=True)
-def _english_outside_requests():
-    """Each test starts in English: a request with ?lang= leaves its language active in the thread."""
-    with translation.override("en"):
-        yield
-
-
-class _Elements(HTMLParser):
-    """Each element of a page with its attributes and the text inside it."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.elements, self._open = [], []
-
-    def handle_starttag(self, tag, attrs):
-        element = (tag, dict(attrs), [])
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self._open.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.elements.append((tag, dict(attrs), []))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self._open) - 1, -1, -1):
-            if self._open[i][0] == tag:
-                del self._open[i:]
-                return
-
-    def handle_data(self, data):
-        for element in self._open:
-            element[2].append(data)
-
-
-def marked(page: str, text: str, lang: str, direction: str) -> bool:
-    """`text` is inside an element (not <html>) that declares its language and direction."""
-    parser = _Elements()
-    parser.feed(page)
-    return any(
-        name != "html" and found.get("lang") == lang and found.get("dir") == direction and text in "".join(parts)
-        for name, found, parts in parser.elements
-    )
-
-
 def summaries(page: str) -> list[str]:
-    parser = _Elements()
-    parser.feed(page)
-    return [
-        " ".join("".join(parts).split())
-        for _name, found, parts in parser.elements
-        if "review-summary" in (found.get("class") or "").split()
-    ]
+    return elements(page, css_class="review-summary")
 
 
 @pytest.fixture

@@ -2,14 +2,12 @@
 language, and the coordinators' forms that write one language at a time."""
 
 import datetime
-from html.parser import HTMLParser
 
-import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from forums.models import Forum, Recommendation
 from members.models import Country
+from tests.html import elements, marked
 
 EN_TITLE = "Dushanbe forum on labour migration"
 RU_TITLE = "Душанбинский форум о трудовой миграции"
@@ -17,57 +15,8 @@ EN_SUMMARY = "Forty NGOs met to agree on referral."
 RU_SUMMARY = "Сорок НПО встретились, чтобы договориться о перенаправлении."
 
 
-@pytest.fixture(autouse=True)
-def _english_outside_requests():
-    """Each test starts in English: a request with ?lang= leaves its language active in the thread."""
-    with translation.override("en"):
-        yield
-
-
-class _Elements(HTMLParser):
-    """Each element of a page with its attributes and the text inside it."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.elements, self._open = [], []
-
-    def handle_starttag(self, tag, attrs):
-        element = (tag, dict(attrs), [])
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self._open.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.elements.append((tag, dict(attrs), []))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self._open) - 1, -1, -1):
-            if self._open[i][0] == tag:
-                del self._open[i:]
-                return
-
-    def handle_data(self, data):
-        for element in self._open:
-            element[2].append(data)
-
-
 def texts(page: str, tag: str) -> list[str]:
-    parser = _Elements()
-    parser.feed(page)
-    return [" ".join("".join(parts).split()) for name, _attrs, parts in parser.elements if name == tag]
-
-
-def marked(page: str, text: str, lang: str, direction: str, tag=None) -> bool:
-    """`text` is inside an element (not <html>) that declares its language and direction."""
-    parser = _Elements()
-    parser.feed(page)
-    return any(
-        name != "html" and (tag is None or name == tag) and found.get("lang") == lang and found.get("dir") == direction
-        and text in "".join(parts)
-        for name, found, parts in parser.elements
-    )
+    return elements(page, tag=tag)
 
 
 def new_forum(slug, **texts):

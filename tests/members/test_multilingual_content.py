@@ -2,13 +2,12 @@
 time, what the history and the feed say about the language of a text."""
 
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from members.models import Service
+from tests.html import elements, marked, parse
 
 from ..factories import make_organization, make_service, make_user
 from .conftest import edit_url, form_data
@@ -19,58 +18,6 @@ RUSSIAN = "Мы содержим приют для женщин в Душанб�
 DARI = "ما در کابل یک پناهگاه برای زنان داریم."
 
 
-class _Elements(HTMLParser):
-    """Each element of a page with its attributes and the text inside it."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.elements, self._open = [], []
-
-    def handle_starttag(self, tag, attrs):
-        element = (tag, dict(attrs), [])
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self._open.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.elements.append((tag, dict(attrs), []))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self._open) - 1, -1, -1):
-            if self._open[i][0] == tag:
-                del self._open[i:]
-                return
-
-    def handle_data(self, data):
-        for element in self._open:
-            element[2].append(data)
-
-
-def elements(page: str, tag=None, css_class=None, **attrs) -> list[str]:
-    """The text of each element with these attributes (and this tag and class, if given)."""
-    parser = _Elements()
-    parser.feed(page)
-    return [
-        " ".join("".join(parts).split())
-        for name, found, parts in parser.elements
-        if (tag is None or name == tag)
-        and (css_class is None or css_class in (found.get("class") or "").split())
-        and all(found.get(key) == value for key, value in attrs.items())
-    ]
-
-
-def marked(page: str, text: str, lang: str, direction: str) -> bool:
-    """`text` is inside an element that declares its language and direction (not the page's <html>)."""
-    parser = _Elements()
-    parser.feed(page)
-    return any(
-        name != "html" and found.get("lang") == lang and found.get("dir") == direction and text in "".join(parts)
-        for name, found, parts in parser.elements
-    )
-
-
 def profile(client, org, lang=None) -> str:
     response = client.get(reverse("members:organization", args=[org.slug]), {"lang": lang} if lang else {})
     assert response.status_code == 200
@@ -79,14 +26,6 @@ def profile(client, org, lang=None) -> str:
 
 def org_with(slug, **texts):
     return make_organization("TJ", name=f"Org {slug}", slug=slug, **texts)
-
-
-@pytest.fixture(autouse=True)
-def _english_outside_requests():
-    """Each test starts in English: a request (?lang=, a login) leaves its language active in the thread, and
-    records made afterwards would be written in it."""
-    with translation.override("en"):
-        yield
 
 
 # --- readers ---------------------------------------------------------------------------------------------------
@@ -229,9 +168,7 @@ def test_the_edit_page_shows_which_languages_are_written(client_as, written_in_e
     assert [code for code, item in bar.items() if item["current"]] == ["fa"]
     page = response.content.decode()
     links = {}
-    parser = _Elements()
-    parser.feed(page)
-    for tag, attrs, parts in parser.elements:
+    for tag, attrs, parts in parse(page):
         if tag == "a" and "nav-link" in (attrs.get("class") or "").split() and attrs.get("href", "").startswith("?content="):
             links[attrs["hreflang"]] = (attrs["href"], " ".join("".join(parts).split()), attrs.get("aria-current"))
     assert links["en"][0] == "?content=en" and "original" in links["en"][1]

@@ -5,15 +5,14 @@ record (or one of its services) is saved, so nothing here depends on the databas
 """
 
 import itertools
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from members.models import FocusArea, Organization, Service
+from tests.html import elements
 
 from ..factories import make_organization, make_service
 from .conftest import edit_url, form_data
@@ -25,13 +24,6 @@ _slugs = itertools.count(1)
 
 # An organization no query below should find: its words share no spelling with any of them.
 DECOY = {"name": "Green Valley Association", "acronym": "GVA", "name_local": "Водии сабз", "description": "Sewing lessons."}
-
-
-@pytest.fixture(autouse=True)
-def _english_outside_requests():
-    """Each test starts in English: a request with ?lang= leaves its language active in the thread."""
-    with translation.override("en"):
-        yield
 
 
 def make_org(**fields):
@@ -54,43 +46,8 @@ def search_names(query):
     return list(Organization.objects.search(query).order_by(*DIRECTORY_ORDER).values_list("name", flat=True))
 
 
-class _Elements(HTMLParser):
-    """Each element of a page with its attributes and the text inside it (for checking a page's parts)."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.elements, self._open = [], []
-
-    def handle_starttag(self, tag, attrs):
-        element = (tag, dict(attrs), [])
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self._open.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.elements.append((tag, dict(attrs), []))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self._open) - 1, -1, -1):
-            if self._open[i][0] == tag:
-                del self._open[i:]
-                return
-
-    def handle_data(self, data):
-        for element in self._open:
-            element[2].append(data)
-
-
 def texts_of_class(page: str, css_class: str) -> list[str]:
-    parser = _Elements()
-    parser.feed(page)
-    return [
-        " ".join("".join(parts).split())
-        for _tag, attrs, parts in parser.elements
-        if css_class in (attrs.get("class") or "").split()
-    ]
+    return elements(page, css_class=css_class)
 
 
 # --- spellings ----------------------------------------------------------------------------------------------
