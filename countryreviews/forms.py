@@ -1,4 +1,5 @@
-"""Forms of the country reviews: the review sections, its statistics, the send-back comment, overview editions."""
+"""Forms of the country reviews: the review sections, its statistics, the send-back comment, overview editions and
+the reason for a redaction."""
 
 from django import forms
 from django.db import models
@@ -76,6 +77,15 @@ class SendBackForm(forms.Form):
 class WithdrawForm(forms.Form):
     comment = forms.CharField(
         label=_("Reason for withdrawing"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
+
+
+class RedactionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for removing the text"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+        help_text=_("Kept in the security log with your name and the time."),
     )
 
 

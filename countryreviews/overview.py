@@ -1,8 +1,10 @@
 """The regional overview's content: the side-by-side comparison, its charts and its CSV, built from pinned revisions."""
 
 import csv
+import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -40,10 +42,15 @@ TEXT_TOPICS = [
 
 @dataclass
 class Column:
-    """One country in the comparison: its pinned revision, or None when it has not published a review."""
+    """One country in the comparison: its pinned revision, or None when it has not published a review.
+
+    A withdrawn revision whose text a coordinator redacted from the edition is None too, so that no part of the
+    page or the CSV can show it; `withdrawn_at` is then set, for the note that replaces it.
+    """
 
     country: Country
     revision: ReviewRevision | None
+    withdrawn_at: datetime.datetime | None = None
 
     def stat(self, indicator, year):
         return self.revision.statistic(indicator, year) if self.revision else None
@@ -71,12 +78,26 @@ def law_text(revision: ReviewRevision | None) -> str | None:
 def load_columns(overview: RegionalOverview) -> list[Column]:
     """Every country of the network, with its pinned revision (3 queries whatever the size)."""
     entries = {
-        entry.country_id: entry.revision
+        entry.country_id: entry
         for entry in overview.entries.select_related("revision__review__country", "revision__published_by").prefetch_related(
             "revision__statistics"
         )
     }
-    return [Column(country, entries.get(country.code)) for country in Country.objects.all()]
+    return [_column(country, entries.get(country.code)) for country in Country.objects.all()]
+
+
+def _column(country: Country, entry) -> Column:
+    if entry is None:
+        return Column(country, None)
+    if entry.redacted_at:
+        return Column(country, None, withdrawn_at=entry.revision.withdrawn_at or entry.redacted_at)
+    return Column(country, entry.revision)
+
+
+def redaction_note(column: Column) -> str:
+    """What the edition says instead of a redacted country's text."""
+    date = timezone.localdate(column.withdrawn_at).isoformat()
+    return _("This text was withdrawn by the network on %(date)s.") % {"date": date}
 
 
 def comparison(overview: RegionalOverview, columns: list[Column]) -> dict:
@@ -153,21 +174,9 @@ def write_csv(overview: RegionalOverview, columns: list[Column], stream, base_ur
     for column in columns:
         revision = column.revision
         if revision is None:
-            writer.writerow(
-                [
-                    column.country.name,
-                    column.country.code,
-                    "",
-                    "",
-                    "",
-                    *[""] * (3 + len(TEXT_TOPICS)),
-                    *[""] * len(KEY_INDICATORS),
-                    "",
-                    "",
-                    "",
-                    "",
-                ]
-            )
+            # Nothing but the country; for a redacted one, the note in the summary's place.
+            summary = redaction_note(column) if column.withdrawn_at else ""
+            writer.writerow([column.country.name, column.country.code, *[""] * (len(header) - 5), summary, "", ""])
             continue
         stats = [column.stat(i, overview.year) for i in KEY_INDICATORS]
         # The summary in the reader's language where written, otherwise in its own, which the next column names.

@@ -1,4 +1,5 @@
-"""Pages of the regional overview: the published editions, their CSV, and assembling and publishing an edition."""
+"""Pages of the regional overview: the published editions, their CSV, assembling and publishing an edition, and
+redacting a withdrawn review's text from it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from . import overview as overview_data
 from . import permissions, workflow
-from .forms import OverviewForm
+from .forms import OverviewForm, RedactionForm
 from .models import RegionalOverview
 
 
@@ -24,7 +25,7 @@ def _render_overview(request, overview):
         {
             "overview": overview,
             "columns": columns,
-            "reported": [c for c in columns if c.revision],
+            "reported": [c for c in columns if c.revision or c.withdrawn_at],
             "comparison": overview_data.comparison(overview, columns),
             "charts": overview_data.charts(overview, columns),
             "editions": permissions.visible_overviews(request.user).order_by("-year").values_list("year", "status"),
@@ -137,3 +138,39 @@ def overview_publish(request, year):
     else:
         messages.success(request, _("The %(year)s regional overview is published.") % {"year": year})
     return redirect(overview)
+
+
+@login_required
+def overview_redact(request, year, cc):
+    """A coordinator removes a withdrawn review's text from a published edition, giving a reason (the security log).
+
+    The page confirms what goes; it never shows the text itself.
+    """
+    entry = permissions.get_redactable_entry(request.user, year, cc)
+    if entry.redacted_at:
+        messages.info(request, _("This text was already removed from the edition."))
+        return redirect(entry.overview)
+    form = RedactionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.redact_withdrawn_text(entry, request.user, form.cleaned_data["reason"])
+        except workflow.WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("The text of %(country)s was removed from the %(year)s edition.")
+                % {"country": entry.revision.review.country, "year": year},
+            )
+        return redirect(entry.overview)
+    return render(
+        request,
+        "countryreviews/overview_redact.html",
+        {
+            "form": form,
+            "entry": entry,
+            "overview": entry.overview,
+            "withdrawn_at": entry.revision.withdrawn_at or timezone.now(),  # as the note will say
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -6,13 +6,14 @@
 - Members of the country, its representative and coordinators write and submit drafts.
 - Only the country's representative or a coordinator publishes, sends back or withdraws (403 for others).
 - Any representative or a coordinator assembles and publishes a regional overview edition.
+- Only a coordinator removes a withdrawn review's text from a published edition (redaction).
 """
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from members.models import get_country_or_404
+from members.models import Country, get_country_or_404
 from members.permissions import (
     is_coordinator,
     is_member_in,
@@ -23,7 +24,7 @@ from members.permissions import (
     require,
 )
 
-from .models import CountryReview, RegionalOverview, ReviewRevision
+from .models import CountryReview, OverviewEntry, RegionalOverview, ReviewRevision
 
 
 def can_see_drafts(user, country) -> bool:
@@ -42,6 +43,11 @@ def can_publish_review(user, country) -> bool:
 
 def can_manage_overview(user) -> bool:
     return is_coordinator(user) or is_steering_representative(user)
+
+
+def can_redact_overview_text(user) -> bool:
+    """Removing text from a published edition is recorded in the security log; the secretariat's decision."""
+    return is_coordinator(user)
 
 
 def visible_revisions(user, country) -> QuerySet:
@@ -65,7 +71,9 @@ def visible_overviews(user) -> QuerySet:
     return RegionalOverview.objects.published()
 
 
-register("countryreviews", can_see_drafts, can_edit_review, can_publish_review, can_manage_overview)
+register(
+    "countryreviews", can_see_drafts, can_edit_review, can_publish_review, can_manage_overview, can_redact_overview_text
+)
 
 
 def get_editable_review(user, code: str, year: int):
@@ -110,3 +118,17 @@ def get_manageable_overview(user, year: int) -> RegionalOverview:
     overview = get_object_or_404(visible_overviews(user), year=year)
     require(can_manage_overview(user))
     return overview
+
+
+def get_redactable_entry(user, year: int, code: str) -> OverviewEntry:
+    """A withdrawn revision pinned in a published edition, to redact: 404 if the user may not see the edition or
+    there is no such entry, 403 for everyone but coordinators."""
+    overview = get_overview(user, year)
+    require(can_redact_overview_text(user))
+    return get_object_or_404(
+        OverviewEntry.objects.select_related("overview", "revision__review__country"),
+        overview=overview,
+        overview__status=RegionalOverview.Status.PUBLISHED,
+        country_id=Country.normalize_code(code),
+        revision__status=ReviewRevision.Status.WITHDRAWN,
+    )

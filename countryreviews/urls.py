@@ -29,6 +29,7 @@ urlpatterns = [
     path("overview/<int:year>/edit/", overview_views.overview_edit, name="overview-edit"),
     path("overview/<int:year>/refresh/", overview_views.overview_refresh, name="overview-refresh"),
     path("overview/<int:year>/publish/", overview_views.overview_publish, name="overview-publish"),
+    path("overview/<int:year>/<cc:cc>/redact/", overview_views.overview_redact, name="overview-redact"),
     path("<cc:cc>/<int:year>/", views.review_detail, name="detail"),
     path("<cc:cc>/<int:year>/edit/", views.review_edit, name="edit"),
     path("<cc:cc>/<int:year>/start/", views.review_start, name="start"),

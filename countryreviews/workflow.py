@@ -1,4 +1,5 @@
-"""The life of a review and of an overview edition: start, save, submit, publish, send back, withdraw, assemble.
+"""The life of a review and of an overview edition: start, save, submit, publish, send back, withdraw, assemble,
+redact.
 
 Every function runs in a transaction, locks the row it changes, and raises WorkflowError with a message
 for the user when the step is not possible (published twice, stale version, wrong status…).
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Country, Topic
 from members.notifications import notify
+from members.security import Kind, log_event
 
 from .models import CountryReview, OverviewEntry, RegionalOverview, ReviewChange, ReviewRevision, ReviewStatistic
 
@@ -34,6 +36,11 @@ def _lock(revision: ReviewRevision) -> ReviewRevision:
 
 def _log(revision, action, user, fields=(), comment=""):
     ReviewChange.objects.create(revision=revision, action=action, user=user, fields=list(fields), comment=comment)
+
+
+def describe_revision(revision: ReviewRevision) -> str:
+    """A revision as the security log names it (in English, whoever reads the log later)."""
+    return f"Country review: {revision.review.country.name} {revision.review.year}, revision {revision.number}"
 
 
 def start_revision(country: Country, year: int, user) -> ReviewRevision:
@@ -80,14 +87,31 @@ def save_draft(revision: ReviewRevision, expected_version: int, form, statistics
     """Save the edit form and statistics formset into the open revision; returns the changed field names.
 
     Raises EditConflict when someone else saved since the form was loaded: nothing is saved.
+
+    The save takes the next version with a compare-and-set (UPDATE … WHERE version = expected) as the
+    transaction's first statement, so of two saves at once exactly one wins and the other gets the conflict,
+    on every database: on PostgreSQL the second UPDATE waits for the first to commit, then matches nothing;
+    SQLite ignores select_for_update, and a transaction that read before writing failed "database is locked"
+    (a 500) where a transaction that starts by writing waits for the lock.
     """
+    # Sections by their language's column ("summary_ru"), so the audit trail says which language changed.
+    content_fields = ReviewRevision.stored_content_fields()
+    changed = [name for name in form.changed_data if name in content_fields]
+    if statistics.has_changed():
+        changed.append("statistics")
+    now = timezone.now()
     with transaction.atomic():
-        current = _lock(revision)
+        expected = ReviewRevision.objects.open().filter(pk=revision.pk, version=expected_version)
+        if changed:
+            won = expected.update(version=expected_version + 1, changed_by=user, updated_at=now)
+        else:
+            won = expected.exists()
+        current = ReviewRevision.objects.select_related("review__country").get(pk=revision.pk)
         if not current.is_open:
             raise WorkflowError(
                 _("Revision %(number)s was published or withdrawn meanwhile; nothing was saved.") % {"number": current.number}
             )
-        if current.version != expected_version:
+        if not won:
             raise EditConflict(
                 _(
                     "Someone else saved this draft after you opened it. Nothing of yours was saved: "
@@ -95,18 +119,13 @@ def save_draft(revision: ReviewRevision, expected_version: int, form, statistics
                 ),
                 current,
             )
-        # Sections by their language's column ("summary_ru"), so the audit trail says which language changed.
-        content_fields = ReviewRevision.stored_content_fields()
-        changed = [name for name in form.changed_data if name in content_fields]
-        if statistics.has_changed():
-            changed.append("statistics")
         if not changed:
             return []
         instance = form.save(commit=False)
         instance.status = current.status
-        instance.version = current.version + 1
+        instance.version = current.version
         instance.changed_by = user
-        instance.updated_at = timezone.now()
+        instance.updated_at = now
         instance.save()
         statistics.instance = instance
         statistics.save()
@@ -150,6 +169,7 @@ def publish(revision: ReviewRevision, user, expected_version=None) -> ReviewRevi
         current.published_by = user
         current.save()
         _log(current, ReviewChange.Action.PUBLISHED, user)
+        log_event(Kind.REVIEW_PUBLISHED, actor=user, target=describe_revision(current))
         review = current.review
         notify(
             Topic.REVIEW_PUBLISHED,
@@ -187,6 +207,7 @@ def withdraw(revision: ReviewRevision, user, comment: str = "") -> ReviewRevisio
         current.withdrawn_at = timezone.now()
         current.save()
         _log(current, ReviewChange.Action.WITHDRAWN, user, comment=comment)
+        log_event(Kind.REVIEW_WITHDRAWN, actor=user, target=describe_revision(current), detail=comment)
         return current
 
 
@@ -212,6 +233,10 @@ def assemble_overview(overview: RegionalOverview) -> int:
         return len(latest)
 
 
+def describe_overview(overview: RegionalOverview) -> str:
+    return f"Regional overview: {overview.year}"
+
+
 def publish_overview(overview: RegionalOverview, user) -> RegionalOverview:
     with transaction.atomic():
         overview = RegionalOverview.objects.select_for_update().get(pk=overview.pk)
@@ -226,6 +251,7 @@ def publish_overview(overview: RegionalOverview, user) -> RegionalOverview:
         overview.published_at = timezone.now()
         overview.published_by = user
         overview.save()
+        log_event(Kind.OVERVIEW_PUBLISHED, actor=user, target=describe_overview(overview))
         notify(
             Topic.OVERVIEW_PUBLISHED,
             message=lambda: (
@@ -236,3 +262,31 @@ def publish_overview(overview: RegionalOverview, user) -> RegionalOverview:
             dedupe_key=f"overview-published:{overview.pk}",
         )
         return overview
+
+
+def redact_withdrawn_text(entry: OverviewEntry, user, reason: str) -> OverviewEntry:
+    """Stop a published edition from showing a withdrawn revision's text, figures included: it shows a note instead.
+
+    The edition holds no copy of the text, only the pinned revision, so nothing is erased here: the revision
+    itself stays, withdrawn, for the network (its members, representatives and coordinators) to read.
+    """
+    with transaction.atomic():
+        entry = (
+            OverviewEntry.objects.select_for_update(of=("self",))
+            .select_related("overview", "revision__review__country")
+            .get(pk=entry.pk)
+        )
+        if entry.redacted_at:
+            raise WorkflowError(_("This text was already removed from the edition."))
+        if not entry.overview.is_published or entry.revision.status != ReviewRevision.Status.WITHDRAWN:
+            raise WorkflowError(_("Only a withdrawn review's text can be removed from a published edition."))
+        entry.redacted_at = timezone.now()
+        entry.redacted_by = user
+        entry.save(update_fields=["redacted_at", "redacted_by"])
+        log_event(
+            Kind.OVERVIEW_TEXT_REDACTED,
+            actor=user,
+            target=f"{describe_overview(entry.overview)}, {describe_revision(entry.revision)}",
+            detail=reason,
+        )
+        return entry

@@ -9,6 +9,15 @@ from django.utils.text import get_valid_filename
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
+# A DOCX or ODT file is a zip archive. A zip bomb of a few hundred KB unpacks to gigabytes, so an archive is
+# judged by its directory (what each entry declares) before anything is unpacked, and only small parts are
+# read, with a bound. Real documents stay far below these limits: a few dozen entries, rarely 10x compression.
+MAX_ZIP_ENTRIES = 1000
+MAX_ZIP_ENTRY_BYTES = 32 * 1024 * 1024
+MAX_ZIP_TOTAL_BYTES = 100 * 1024 * 1024
+MAX_ZIP_RATIO = 100  # unpacked size / packed size, checked once the total passes 1 MB
+MAX_PART_BYTES = 1024 * 1024  # the parts read to recognise a document: "mimetype", "[Content_Types].xml"
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -21,8 +30,15 @@ class Detected:
     extension: str
 
 
+class UnreadableDocument(ValueError):
+    """A zip archive (DOCX, ODT) too large or too compressed to unpack safely: possibly a zip bomb."""
+
+
 def detect_document_type(uploaded) -> Detected | None:
-    """The type of a PDF, DOCX or ODT file from its bytes, or None for anything else."""
+    """The type of a PDF, DOCX or ODT file from its bytes, or None for anything else.
+
+    Raises UnreadableDocument for a zip archive over the limits above (see open_zip).
+    """
     uploaded.seek(0)
     head = uploaded.read(8)
     uploaded.seek(0)
@@ -31,12 +47,12 @@ def detect_document_type(uploaded) -> Detected | None:
     if not head.startswith(b"PK\x03\x04"):
         return None
     try:
-        with zipfile.ZipFile(uploaded) as archive:
+        with open_zip(uploaded) as archive:
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+            if "mimetype" in names and read_part(archive, "mimetype").strip() == ODT.encode():
                 return Detected(ODT, EXTENSIONS[ODT])
             if "[Content_Types].xml" in names and "word/document.xml" in names:
-                types = archive.read("[Content_Types].xml")
+                types = read_part(archive, "[Content_Types].xml")
                 if b"wordprocessingml.document.main+xml" in types:
                     return Detected(DOCX, EXTENSIONS[DOCX])
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
@@ -44,6 +60,51 @@ def detect_document_type(uploaded) -> Detected | None:
     finally:
         uploaded.seek(0)
     return None
+
+
+def open_zip(uploaded) -> zipfile.ZipFile:
+    """An uploaded zip archive, opened only if its directory is within the limits; raises UnreadableDocument.
+
+    Every place that opens an uploaded zip goes through here. The entries are counted before the archive
+    is opened, because opening builds an object per entry (a 10 MB upload can list 200,000 of them: 60 MB
+    and seconds of work). Each entry of the directory starts with the signature counted, so the count is
+    never below the number of entries that zipfile will find.
+    """
+    if _count(uploaded, b"PK\x01\x02") > MAX_ZIP_ENTRIES:
+        raise UnreadableDocument
+    archive = zipfile.ZipFile(uploaded)
+    entries = archive.infolist()
+    unpacked = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries)
+    if (
+        any(entry.file_size > MAX_ZIP_ENTRY_BYTES for entry in entries)
+        or unpacked > MAX_ZIP_TOTAL_BYTES
+        or unpacked > max(MAX_ZIP_RATIO * packed, 1024 * 1024)
+    ):
+        archive.close()
+        raise UnreadableDocument
+    return archive
+
+
+def read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A small part of an archive, read with a bound whatever size it declares; raises UnreadableDocument."""
+    with archive.open(name) as part:
+        data = part.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise UnreadableDocument
+    return data
+
+
+def _count(uploaded, signature: bytes, chunk_size: int = 1024 * 1024) -> int:
+    """How often `signature` occurs in an uploaded file, read a chunk at a time."""
+    uploaded.seek(0)
+    count, tail = 0, b""
+    while chunk := uploaded.read(chunk_size):
+        data = tail + chunk
+        count += data.count(signature)
+        tail = data[-(len(signature) - 1) :]  # too short to hold the signature: nothing is counted twice
+    uploaded.seek(0)
+    return count
 
 
 def safe_download_name(original: str, extension: str) -> str:

@@ -10,7 +10,7 @@ from members.calendars import DigitsDateInput, local_date
 from members.forms.multilingual import MultilingualFormMixin, for_language
 from members.models import Country, Organization
 
-from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, detect_document_type
+from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, UnreadableDocument, detect_document_type
 from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
 
 MULTI_SELECT_HELP = _("Hold Ctrl (Cmd on a Mac) to select several.")
@@ -116,7 +116,15 @@ class DocumentForm(forms.ModelForm):
                 _("The file is %(size)s; the limit is %(limit)s.")
                 % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)}
             )
-        detected = detect_document_type(upload)
+        try:
+            detected = detect_document_type(upload)
+        except UnreadableDocument:
+            raise forms.ValidationError(
+                _(
+                    "This document cannot be read: unpacked, it would be far larger than the file, or it has too "
+                    "many parts. Save it again from your word processor, or as a PDF, and upload it again."
+                )
+            ) from None
         if detected is None:
             raise forms.ValidationError(
                 _("This file is not a PDF, DOCX or ODT document. Save it in one of these formats and upload it again.")

@@ -1,7 +1,7 @@
 """Coordinators' pages: forum forms, programme and outcomes, documents, participant import and export,
 and the progress updates that steering committee representatives and coordinators post."""
 
-import hashlib
+import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -180,7 +180,7 @@ def participants_import(request, slug):
             context.update(checked=checked, has_errors=participants_csv.has_errors(checked))
             context["error_count"] = sum(1 for row in checked if row.errors)
             if not context["has_errors"]:
-                token = hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+                token = secrets.token_hex(8)  # not from the content: the same file may be imported again later
                 request.session[IMPORT_SESSION_KEY] = {"forum": forum.pk, "token": token, "rows": rows}
                 context["token"] = _signer(forum).sign(token)
     status = 400 if request.method == "POST" and (form.errors or context.get("has_errors")) else 200
@@ -197,7 +197,10 @@ def _confirm_import(request, forum):
         messages.error(request, _("This preview has expired or was replaced by another upload. Upload the file again."))
         return redirect("forums:participants-import", slug=forum.slug)
     try:
-        count = participants_csv.import_rows(forum, stored["rows"])
+        count = participants_csv.import_rows(forum, stored["rows"], token=token, user=request.user)
+    except participants_csv.AlreadyImported:
+        messages.info(request, _("These participants were already imported (the import was confirmed twice)."))
+        return redirect(reverse("forums:detail", args=[forum.slug]) + "#participants")
     except ValueError:
         messages.error(request, _("The list changed since the preview and now has errors. Upload the file again."))
         return redirect("forums:participants-import", slug=forum.slug)

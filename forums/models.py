@@ -196,6 +196,23 @@ class Participant(models.Model):
         return str(self.organization) if self.organization_id else self.organization_name
 
 
+class ParticipantImport(models.Model):
+    """A confirmed participant import: its preview's token can be imported only once (participants_csv.import_rows)."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="participant_imports", verbose_name=_("forum"))
+    token = models.CharField(max_length=32)
+    imported_at = models.DateTimeField(_("imported"), default=timezone.now)
+    imported_by = user_reference(_("imported by"))
+
+    class Meta:
+        verbose_name = _("participant import")
+        verbose_name_plural = _("participant imports")
+        constraints = [models.UniqueConstraint(fields=["forum", "token"], name="import_each_preview_once")]
+
+    def __str__(self):
+        return f"{self.forum} {self.imported_at:%Y-%m-%d %H:%M}"
+
+
 class Session(models.Model):
     """One session of a forum's programme, on a given day."""
 

@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from members.exports import neutralize, unneutralize
 from members.models import Country, Organization, Person
 
-from .models import Forum, Participant
+from .models import Forum, Participant, ParticipantImport
 
 HEADER = ["name", "organization", "country", "role", "e-mail", "phone", "attended"]
 MAX_BYTES = 1024 * 1024
@@ -224,9 +224,27 @@ def has_errors(checked: list[CheckedRow]) -> bool:
     return any(row.errors for row in checked)
 
 
+class AlreadyImported(Exception):
+    """This preview was imported already: it was confirmed twice (a double click, a second tab)."""
+
+
 @transaction.atomic
-def import_rows(forum: Forum, rows: list[dict]) -> int:
-    """Create the participants, or nothing: raises ValueError if any row has an error now."""
+def import_rows(forum: Forum, rows: list[dict], *, token: str, user) -> int:
+    """Create the participants, or nothing: raises ValueError if any row has an error now, and AlreadyImported
+    if the preview `token` was imported already.
+
+    Recording the import is the transaction's first statement, so a second confirmation of the same preview
+    waits for the first to commit (PostgreSQL: on the unique index; SQLite: for the write lock, instead of
+    failing "database is locked") and then hits the unique constraint: the rows are never created twice.
+    """
+    try:
+        with transaction.atomic():
+            ParticipantImport.objects.create(forum=forum, token=token, imported_by=user)
+    except IntegrityError:
+        raise AlreadyImported from None
+    # Imports of other files into this forum wait here, so each checks against what the other one added.
+    # (FOR NO KEY UPDATE: the row just created holds a key share on the forum, which FOR UPDATE would wait for.)
+    Forum.objects.select_for_update(no_key=True).values("pk").get(pk=forum.pk)
     checked = check_rows(forum, rows)
     if has_errors(checked):
         raise ValueError("rows with errors")

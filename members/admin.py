@@ -168,3 +168,24 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["subject", "user__email", "dedupe_key"]
     list_select_related = ["user"]
     readonly_fields = ["created_at", "sent_at"]
+
+
+# The security log (issue 13): read only, for everyone, superusers included.
+from .models import SecurityEvent  # noqa: E402
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "actor_email", "target", "ip_address", "detail"]
+    list_filter = ["kind"]
+    search_fields = ["actor_email", "target", "detail", "ip_address"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -10,9 +10,14 @@ class MembersConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import permissions  # noqa: F401  registers the predicates with django-rules
-        from .middleware import remember_login_language
+        from . import (
+            permissions,  # noqa: F401  registers the predicates with django-rules
+            security_signals,
+        )
+        from .middleware import IdleSessionMiddleware, remember_login_language
         from .validators import refuse_control_characters_in
 
         refuse_control_characters_in(self)
         user_logged_in.connect(remember_login_language, dispatch_uid="members.remember_login_language")
+        user_logged_in.connect(IdleSessionMiddleware.start_clock, dispatch_uid="members.idle_session_clock")
+        security_signals.connect()

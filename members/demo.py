@@ -9,6 +9,8 @@ number by a fake one; organization-level public contacts are left empty unless p
 import datetime
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
@@ -27,6 +29,9 @@ from .models import (
 )
 
 DEMO_PASSWORD = "demo-pass-2017"
+# Every demo account has an authenticator app set up with this published secret (README: add it to an app,
+# or run `manage.py demo_code` for the current code). Demo only: seed_demo refuses to run with DEBUG off.
+DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
 FORUM_DATE = datetime.date(2017, 6, 22)
 
 NETWORKS = [
@@ -249,6 +254,8 @@ def seed(stdout=None):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         users[email] = user
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
         if org_key:
             Membership.objects.update_or_create(
                 user=user, organization=_organization(org_key), defaults={"role": Membership.Role.EDITOR}

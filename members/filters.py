@@ -1,11 +1,12 @@
-"""Filters of the regional directory (/members/?q=&country=&focus=&service=&kind=)."""
+"""Filters of the regional directory (/members/?q=&country=&focus=&service=&kind=) and of the security log."""
 
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Country, FocusArea, Organization, Service
+from .models import Country, FocusArea, Organization, SecurityEvent, Service
 
 
 def country_choices():
@@ -53,6 +54,25 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def filter_service(self, queryset, name, value):
         return queryset.filter(pk__in=Service.objects.filter(kind=value).values("organization_id"))
+
+
+class SecurityLogFilter(django_filters.FilterSet):
+    """Filters of the security log (/members/security-log/?kind=&email=)."""
+
+    kind = django_filters.ChoiceFilter(label=_("Event"), choices=SecurityEvent.Kind.choices, empty_label=_("All events"))
+    email = django_filters.CharFilter(
+        label=_("E-mail address"),
+        method="filter_email",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Part of an address")}),
+    )
+
+    class Meta:
+        model = SecurityEvent
+        fields = ["kind", "email"]
+
+    def filter_email(self, queryset, name, value):
+        """Who acted, whose account it was (also a failed login's typed address), or an address added or removed."""
+        return queryset.filter(Q(actor_email__icontains=value) | Q(target__icontains=value) | Q(detail__icontains=value))
 
 
 def filtered_page(request, filterset, ordering: tuple, per_page: int) -> dict:

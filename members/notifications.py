@@ -32,23 +32,26 @@ again for an event already announced (a retried request, a re-run cron job) does
 """
 
 import logging
+import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from .emails import absolute_url
-from .models import Country, Notification, NotificationPreference, Topic, User
+from .models import Country, Notification, NotificationPreference, Topic
 from .permissions import network_member_users
 from .tokens import ALL_TOPICS, make_unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
 DEFAULTS = NotificationPreference()  # what a user who never opened the settings receives
+# A claim older than this is a run that crashed: far longer than sending one e-mail takes (EMAIL_TIMEOUT).
+CLAIM_TIMEOUT = timedelta(minutes=30)
 
 
 def recipients(topic: str, *, country=None, organization=None):
@@ -142,77 +145,96 @@ def build_message(user, notifications, *, digest: bool, connection=None) -> Emai
     )
 
 
-def _lock(queryset):
-    """Claim rows: other senders skip them while this transaction holds them (where the database can)."""
-    if connection.features.has_select_for_update_skip_locked:
-        return queryset.select_for_update(skip_locked=True)
-    return queryset.select_for_update()
+def _claim(queryset) -> list[Notification]:
+    """Take the rows for this run, or none if another run has them; returns the rows taken.
+
+    One conditional UPDATE (queued → sending, with this run's token), committed before the e-mail goes out
+    (the command runs outside any transaction): of two runs at once only one matches the rows, on every
+    database. Locking the rows with select_for_update did not do that on SQLite, which ignores it: both runs
+    sent, and the transaction held open while sending made one fail "database is locked" afterwards.
+    A run that crashes leaves its rows "sending"; after CLAIM_TIMEOUT another run claims them again (the
+    e-mail may then go out twice, but is never lost).
+    """
+    token = uuid.uuid4().hex
+    now = timezone.now()
+    claimed = queryset.claimable(stale_before=now - CLAIM_TIMEOUT).update(
+        status=Notification.Status.SENDING, claim=token, claimed_at=now
+    )
+    if not claimed:
+        return []
+    return list(Notification.objects.filter(claim=token).select_related("user").order_by("created_at", "pk"))
+
+
+def _finish(rows, **changes):
+    """Update the rows this run claimed (still claimed by it: a stale claim may have been taken over)."""
+    Notification.objects.filter(pk__in=[r.pk for r in rows], claim=rows[0].claim).update(**changes)
 
 
 def _record_failure(rows, error: Exception):
     max_attempts = settings.NOTIFICATION_MAX_ATTEMPTS
     for row in rows:
-        row.attempts += 1
-        row.last_error = f"{type(error).__name__}: {error}"[:2000]
-        if row.attempts >= max_attempts:
-            row.status = Notification.Status.FAILED
-        row.save(update_fields=["attempts", "last_error", "status"])
+        attempts = row.attempts + 1
+        _finish(
+            [row],
+            attempts=attempts,
+            last_error=f"{type(error).__name__}: {error}"[:2000],
+            status=Notification.Status.FAILED if attempts >= max_attempts else Notification.Status.QUEUED,
+        )
 
 
 def _send_batch(user, rows, *, digest: bool, mail_connection) -> bool:
-    """Send one e-mail for `rows` (locked by the caller); mark them sent only if the backend accepted it."""
+    """Send one e-mail for `rows` (claimed by the caller); mark them sent only if the backend accepted it."""
     if not user.is_active:  # deactivated since the update was queued: never write to them
-        Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
-            status=Notification.Status.FAILED, last_error="The account is inactive."
-        )
+        _finish(rows, status=Notification.Status.FAILED, last_error="The account is inactive.")
         return False
     try:
         build_message(user, rows, digest=digest, connection=mail_connection).send()
-    except Exception as error:  # any mail server error: keep the rows queued for the next run
+    except Exception as error:  # any mail server error: queue the rows again for the next run
         logger.warning("Notification e-mail to user %s failed: %s", user.pk, error)
         _record_failure(rows, error)
         return False
-    now = timezone.now()
-    Notification.objects.filter(pk__in=[r.pk for r in rows]).update(status=Notification.Status.SENT, sent_at=now)
+    _finish(rows, status=Notification.Status.SENT, sent_at=timezone.now())
     return True
 
 
 def send_immediate(limit: int | None = None) -> tuple[int, int]:
     """Send queued one-per-update e-mails; returns (sent, failed)."""
-    ids = list(Notification.objects.queued().filter(digest=False).order_by("pk").values_list("pk", flat=True)[:limit])
+    stale_before = timezone.now() - CLAIM_TIMEOUT
+    candidates = Notification.objects.claimable(stale_before).filter(digest=False).order_by("pk")
     sent = failed = 0
     mail_connection = get_connection()
-    for pk in ids:
-        with transaction.atomic():
-            row = _lock(Notification.objects.queued().filter(pk=pk).select_related("user")).first()
-            if row is None:  # sent or claimed by another run meanwhile
-                continue
-            if _send_batch(row.user, [row], digest=False, mail_connection=mail_connection):
-                sent += 1
-            else:
-                failed += 1
+    for pk in list(candidates.values_list("pk", flat=True)[:limit]):
+        rows = _claim(Notification.objects.filter(pk=pk, digest=False))
+        if not rows:  # sent or claimed by another run meanwhile
+            continue
+        if _send_batch(rows[0].user, rows, digest=False, mail_connection=mail_connection):
+            sent += 1
+        else:
+            failed += 1
     return sent, failed
 
 
 def send_digests() -> tuple[int, int]:
     """Send each user one e-mail with all their queued digest updates; returns (e-mails sent, failed)."""
+    stale_before = timezone.now() - CLAIM_TIMEOUT
     user_ids = list(
-        Notification.objects.queued().filter(digest=True).order_by("user_id").values_list("user_id", flat=True).distinct()
+        Notification.objects.claimable(stale_before)
+        .filter(digest=True)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+        .distinct()
     )
     sent = failed = 0
     mail_connection = get_connection()
     for user_id in user_ids:
-        with transaction.atomic():
-            rows = list(
-                _lock(Notification.objects.queued().filter(digest=True, user_id=user_id).order_by("created_at", "pk"))
-            )
-            if not rows:
-                continue
-            user = User.objects.get(pk=user_id)
-            if _send_batch(user, rows, digest=True, mail_connection=mail_connection):
-                sent += 1
-            else:
-                failed += 1
+        # All of the user's digest rows in one claim: a second run finds none left, so sends no second digest.
+        rows = _claim(Notification.objects.filter(digest=True, user_id=user_id))
+        if not rows:
+            continue
+        if _send_batch(rows[0].user, rows, digest=True, mail_connection=mail_connection):
+            sent += 1
+        else:
+            failed += 1
     return sent, failed
 
 

@@ -15,9 +15,10 @@ The access vocabulary of the whole portal, used by every app's `permissions.py`:
 from functools import wraps
 
 import rules
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import Country, Membership, Organization, Person, SteeringCommitteeSeat, User
@@ -109,6 +110,36 @@ def is_steering_representative(user, country=None) -> bool:
     return Country.normalize_code(country) in seats
 
 
+def must_set_up_second_factor(user) -> bool:
+    """Powers over what others see (coordinator, staff, a steering seat, editing an organization) need a second
+    factor: until the user has one, the portal sends them to its set-up page (members/middleware.py).
+
+    One query per request of a logged-in user, whatever they hold.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    cached = getattr(user, "_must_set_up_second_factor", None)
+    if cached is None:
+        row = (
+            User.objects.filter(pk=user.pk)
+            .annotate(
+                has_factor=Exists(
+                    Authenticator.objects.filter(
+                        user=OuterRef("pk"), type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+                    )
+                ),
+                edits=Exists(Membership.objects.filter(user=OuterRef("pk"), role=Membership.Role.EDITOR)),
+                holds_seat=Exists(SteeringCommitteeSeat.objects.current().filter(representative__user=OuterRef("pk"))),
+            )
+            .values_list("has_factor", "edits", "holds_seat")
+            .first()
+        )
+        has_factor, edits, holds_seat = row or (False, False, False)
+        privileged = user.is_coordinator or user.is_staff or user.is_superuser or edits or holds_seat
+        cached = user._must_set_up_second_factor = bool(privileged and not has_factor)
+    return cached
+
+
 def can_edit_organization(user, organization: Organization) -> bool:
     if is_coordinator(user):
         return True
@@ -169,6 +200,15 @@ def can_see_personal_contacts(user, person: Person) -> bool:
     return person.contact_visibility != Person.Visibility.COORDINATORS
 
 
+def can_change_seat_holder_contact(user, person: Person) -> bool:
+    """May the user change this person's name and e-mail (on top of can_edit_organization)?
+
+    Not an editor's if the person is or was a steering committee seat's representative: the seat names them, and
+    an e-mail an editor could change is one they could invite and accept into the seat. Coordinators only.
+    """
+    return is_coordinator(user) or not (person.pk and person.seats.exists())
+
+
 def get_visible_organization(user, slug: str) -> Organization:
     return get_object_or_404(visible_organizations(user).select_related("country", "national_network"), slug=slug)
 
@@ -202,16 +242,23 @@ def can_see_recent_changes(user) -> bool:
     return is_coordinator(user)
 
 
+def can_read_security_log(user) -> bool:
+    """Logins, changed passwords, roles and seats of everyone: the secretariat's to read, nobody's to change."""
+    return is_coordinator(user)
+
+
 register(
     "members",
     is_coordinator,
     can_see_person,
     can_see_personal_contacts,
     can_edit_organization,
+    can_change_seat_holder_contact,
     can_review_applications,
     can_manage_staff,
     can_read_history,
     can_see_recent_changes,
+    can_read_security_log,
 )
 
 

@@ -1,8 +1,10 @@
-"""Signed tokens: the join form's anti-bot timestamp and the unsubscribe links in e-mails."""
+"""Signed tokens: the join form's single-use anti-bot timestamp and the unsubscribe links in e-mails."""
 
+import secrets
 import time
 
 from django.core import signing
+from django.core.cache import cache
 
 JOIN_SALT = "members.join.timestamp"
 UNSUBSCRIBE_SALT = "members.unsubscribe"
@@ -10,14 +12,37 @@ UNSUBSCRIBE_MAX_AGE = 60 * 24 * 3600  # 60 days
 ALL_TOPICS = "all"
 
 
-def make_form_timestamp() -> str:
-    return signing.dumps(time.time(), salt=JOIN_SALT)
+def make_form_timestamp(rendered_at: float | None = None) -> str:
+    """When the form was rendered, with a random nonce so that each form's stamp can be used only once."""
+    rendered_at = time.time() if rendered_at is None else rendered_at
+    return signing.dumps([rendered_at, secrets.token_urlsafe(16)], salt=JOIN_SALT)
 
 
-def form_age(token: str, max_age: int) -> float:
-    """Seconds since the form was rendered; raises signing.BadSignature if tampered or older than max_age."""
-    rendered_at = signing.loads(token, salt=JOIN_SALT, max_age=max_age)
-    return time.time() - float(rendered_at)
+def read_form_timestamp(token: str, max_age: int) -> tuple[float, str]:
+    """(seconds since the form was rendered, its nonce).
+
+    Raises signing.BadSignature if tampered or older than max_age, ValueError or TypeError if malformed.
+    """
+    rendered_at, nonce = signing.loads(token, salt=JOIN_SALT, max_age=max_age)
+    return time.time() - float(rendered_at), str(nonce)
+
+
+def _nonce_key(nonce: str) -> str:
+    return "join-form-used:" + nonce  # signed by the portal: URL-safe characters, a safe cache key
+
+
+def form_nonce_used(nonce: str) -> bool:
+    return cache.get(_nonce_key(nonce)) is not None
+
+
+def use_form_nonce(nonce: str, max_age: int) -> bool:
+    """Mark a form's stamp as used; False if it already was.
+
+    cache.add(): of two sent at once, one wins (atomic in Redis, memcached and the database cache; the default
+    file cache checks then writes, a window of microseconds). Remembered for max_age, as long as the stamp
+    itself is valid, by the cache that all workers share (CACHE_BACKEND).
+    """
+    return cache.add(_nonce_key(nonce), 1, timeout=max_age)
 
 
 def make_unsubscribe_token(user_id: int, topic: str) -> str:

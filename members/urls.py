@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from . import feeds
-from .views import accounts, directory, history, invitations, joining, notifications, staff
+from .views import accounts, directory, history, invitations, joining, notifications, security, staff
 
 app_name = "members"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("members/account/notifications/", notifications.notification_settings, name="notification-settings"),
     path("members/unsubscribe/<str:token>/", notifications.unsubscribe, name="unsubscribe"),
     path("members/recent-changes/", history.recent_changes, name="recent-changes"),
+    path("members/security-log/", security.security_log, name="security-log"),
     path("members/org/<slug:slug>/", directory.organization_detail, name="organization"),
     path("members/org/<slug:slug>/edit/", directory.organization_edit, name="organization-edit"),
     path("members/org/<slug:slug>/history/", history.organization_history, name="organization-history"),

@@ -51,7 +51,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 SECRET_KEY_MISSING = not SECRET_KEY and not DEBUG
 if not SECRET_KEY:
     SECRET_KEY = (
-        "insecure-development-key-never-use-in-production" if DEBUG else secrets.token_urlsafe(50)
+        # "django-insecure-": `check --deploy` then warns that no SECRET_KEY was set.
+        "insecure-development-key-never-use-in-production" if DEBUG else "django-insecure-" + secrets.token_urlsafe(50)
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # second factor: authenticator app codes (TOTP), passkeys/security keys, recovery codes
+    "allauth.usersessions",  # a user's active sessions, which they can end
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -83,6 +86,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "network_portal.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
+    "network_portal.request_size.RequestSizeLimitMiddleware",  # 413 before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,6 +98,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "members.middleware.IdleSessionMiddleware",
+    "members.middleware.SecondFactorRequiredMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "members.middleware.LoginLanguageMiddleware",
 ]
@@ -134,7 +142,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -147,7 +155,28 @@ ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Changing an e-mail address, a second factor or a recovery code asks for the password (or a second factor)
+# again unless the user gave it in the last few minutes; so does entering the admin (network_portal/views.py).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("REAUTHENTICATION_TIMEOUT", 300)
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # "your password / e-mail was changed" mails: a hijacked account is noticed
 LOGIN_REDIRECT_URL = "/"
+
+# Second factor (django-allauth MFA). Coordinators, staff, steering committee representatives and
+# organization editors must have one before they use their powers (members/middleware.py); members may.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "CTIP Network Portal")
+MFA_TOTP_TOLERANCE = 1  # accept the previous and next 30-second code: phones' clocks drift
+MFA_RECOVERY_CODE_COUNT = 10
+# Passkeys need https, except on localhost for `make run`.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Sessions: a user sees theirs and ends them (allauth usersessions). A session ends after SESSION_IDLE_TIMEOUT
+# seconds without a request (members/middleware.py) and at the latest SESSION_COOKIE_AGE after the login.
+USERSESSIONS_TRACK_ACTIVITY = False  # the idle check keeps its own time without a write on every request
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
+# The admin asks for the password (or second factor) again after this many seconds without an admin page.
+ADMIN_IDLE_TIMEOUT = env_int("ADMIN_IDLE_TIMEOUT", 15 * 60)
 LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "en"
@@ -214,6 +243,8 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Whole request bodies, files included (Django's limits leave files out): a 10 MB document plus the fields.
+MAX_REQUEST_SIZE = env_int("MAX_REQUEST_SIZE", 25 * 1024 * 1024)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -245,10 +276,60 @@ CACHES = {
     }
 }
 
+# HTTPS. With DEBUG off everything below is on by default, so `check --deploy` is clean with just a real
+# SECRET_KEY and ALLOWED_HOSTS; with DEBUG on (`make run`, plain http on 127.0.0.1) it is all off.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The health check answers on plain http too: load balancers and monitors probe the server directly.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Production runs behind a web server that ends TLS and sets X-Forwarded-Proto (overwriting the client's):
+# without trusting it every request would look like http, and SECURE_SSL_REDIRECT would redirect forever.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUST_X_FORWARDED_PROTO", not DEBUG) else None
+# HSTS: browsers that saw the portal over https never use http for it again (a year by default).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # subdomains of the portal's host
+# Preloading (browsers' built-in https-only list, for a whole registrable domain) is the domain owner's decision
+# and takes months to undo: off unless asked for, and check --deploy's reminder of it (W021) is silenced.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # Django's default, stated: no other site keeps a handle on our window
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (network_portal/middleware.py): the portal loads nothing from another site and has no
+# inline script or style (tests/network_portal/test_headers.py checks every template), so 'self' is enough:
+# Bootstrap, our CSS, the admin's and allauth's JavaScript (passkeys) are all static files of our own;
+# `data:` images are Bootstrap's SVG icons and allauth's authenticator QR code. The admin needs no exception:
+# Django 5.2's admin has no inline script, and the one style attribute of django-simple-history's admin history
+# page (a paginator's `border-top: 0`) is merely ignored. django-csp rather than a hand-written header: it is
+# maintained, offers per-view changes and nonces should a page ever need them, and Django 6.0's built-in CSP
+# (SECURE_CSP) grew out of it and takes the same directives, so moving to it later is a small change.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Powerful browser features the portal never uses are off for it and anything it might embed; passkeys and
+# security keys (WebAuthn, the second factor) stay allowed for the portal itself.
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "camera=()",
+        "microphone=()",
+        "geolocation=()",
+        "payment=()",
+        "usb=()",
+        "publickey-credentials-create=(self)",
+        "publickey-credentials-get=(self)",
+    ]
+)
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,7 @@ from . import feeds, views
 admin.site.site_header = _("CTIP Network Portal administration")
 admin.site.site_title = _("CTIP Network Portal")
 admin.site.login = views.admin_login  # logins, the admin's included, go through allauth
+admin.site.admin_view = views.require_recent_login(admin.site.admin_view)
 
 feed_patterns = [
     path("reviews/", feeds.ReviewsFeed(), name="reviews"),

@@ -1,7 +1,11 @@
-"""The home page, the health check, and the admin's login (allauth's)."""
+"""The home page, the health check, and the admin's login (allauth's, asked again before the admin)."""
 
+import time
+from functools import wraps
 from urllib.parse import urlencode
 
+from allauth.core.exceptions import ReauthenticationRequired
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import PermissionDenied
@@ -12,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
+from members.adapters import recently_authenticated
 from members.models import Organization, SteeringCommitteeSeat, countries_with_member_counts
 
 from .home import render_home_sections
@@ -45,6 +50,33 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+ADMIN_SEEN_KEY = "portal_admin_seen"
+
+
+def require_recent_login(admin_view):
+    """Wrap AdminSite.admin_view: entering the admin asks for the password (or a second factor) again unless the
+    user logged in or confirmed it in the last REAUTHENTICATION_TIMEOUT seconds, or used the admin in the
+    last ADMIN_IDLE_TIMEOUT seconds. An unlocked phone or a stolen session cookie does not open the admin."""
+
+    def wrapper(view, cacheable=False):
+        inner = admin_view(view, cacheable)
+
+        @wraps(inner)
+        def checked(request, *args, **kwargs):
+            if request.user.is_authenticated and admin.site.has_permission(request):
+                now = time.time()
+                seen = request.session.get(ADMIN_SEEN_KEY, 0)
+                if now - seen > settings.ADMIN_IDLE_TIMEOUT and not recently_authenticated(request):
+                    raise ReauthenticationRequired
+                if now - seen >= 30:  # write the session at most twice a minute
+                    request.session[ADMIN_SEEN_KEY] = now
+            return inner(request, *args, **kwargs)
+
+        return checked
+
+    return wrapper
 
 
 def admin_login(request, extra_context=None):

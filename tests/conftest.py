@@ -7,14 +7,31 @@ steering (holds the current seat of Tajikistan for `seat_organization` and edits
 """
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 from members.models import Membership, NotificationPreference, Organization, Person
 
-from .factories import make_membership, make_organization, make_person, make_seat, make_user
+from .factories import (
+    add_second_factor,
+    make_membership,
+    make_organization,
+    make_person,
+    make_seat,
+    make_user,
+    record_fresh_login,
+)
 
 ROLES = ["anonymous", "member", "editor", "other_editor", "stakeholder", "steering", "coordinator"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_http():
+    """The tests run with DEBUG off, whose default redirects http to https (SECURE_SSL_REDIRECT), and the test
+    client and the live server speak http. Session-wide, so the live server is built without the redirect too;
+    tests/network_portal/test_headers.py turns it back on."""
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +42,26 @@ def _test_settings(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_a_fresh_login(monkeypatch):
+    """`client.force_login()` stands for a user who has just logged in: allauth's record of the login (which the
+    admin and the security settings look at before asking for the password again) is written as a login would."""
+    original = Client._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        record_fresh_login(self, user)
+
+    monkeypatch.setattr(Client, "_login", _login)
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, with the second factor that the portal asks of everyone with powers."""
+    add_second_factor(admin_user)
+    return admin_user
 
 
 @pytest.fixture(autouse=True)

@@ -2,15 +2,44 @@
 
 import datetime
 import itertools
+import time
+
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 from members.models import Country, Membership, Organization, Person, Service, SteeringCommitteeSeat, User
 
 _counter = itertools.count(1)
 
 
-def make_user(email=None, **extra):
+# Every test user has an authenticator app set up with this secret, so that editors, representatives and
+# coordinators reach their pages; tests of the set-up itself pass `second_factor=False`.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+PASSWORD = "test-pass-123"
+
+
+def make_user(email=None, second_factor=True, **extra):
     email = email or f"user{next(_counter)}@example.org"
-    return User.objects.create_user(email=email, password="test-pass-123", **extra)
+    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
+    if second_factor:
+        add_second_factor(user)
+    return user
+
+
+def add_second_factor(user):
+    TOTP.activate(user, TOTP_SECRET)
+
+
+def record_fresh_login(client, user):
+    """Write allauth's record of a login just now into the client's session, as a login through the form does."""
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "password", "at": time.time(), "email": user.email}]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
+def totp_code(secret=TOTP_SECRET, step=0) -> str:
+    """The authenticator app's current code (step=-1: the one before, still accepted; each is accepted once)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step))
 
 
 def make_organization(country="TJ", name=None, **extra):

@@ -99,6 +99,8 @@ TABLE = [
     url("members:organization-history", "madina-test", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS),
     url("members:organization-history", "applicant", get=LOGIN_COORDINATOR_SEES_APPLICANTS),
     url("members:recent-changes", get=COORDINATOR, post=COORDINATOR),
+    url("members:security-log", get=COORDINATOR, post=COORDINATOR),
+    url("members:security-log", get=COORDINATOR, query="?kind=login&email=example.org&page=2"),
     # Staff of an organization: its editors and coordinators.
     url("members:staff", "madina-test", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS),
     url("members:staff", "applicant", get=LOGIN_COORDINATOR_SEES_APPLICANTS),
@@ -223,6 +225,12 @@ TABLE = [
     url("countryreviews:overview-refresh", 2018, get=POST_ONLY, post=(LOGIN, 404, 404, 404, 404, 302, 302)),
     url("countryreviews:overview-refresh", 2017, post=REPRESENTATIVES_DONE),
     url("countryreviews:overview-publish", 2018, get=POST_ONLY, post=(LOGIN, 404, 404, 404, 404, 302, 302)),
+    # Removing a withdrawn review's text from a published edition (PK 2017 r1): coordinators; an empty reason is refused.
+    url("countryreviews:overview-redact", 2017, "pk", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("countryreviews:overview-redact", 2017, "pk", post=COORDINATOR_DONE, data={"reason": "Names a shelter's street."}),
+    url("countryreviews:overview-redact", 2017, "tj", get=(LOGIN, 403, 403, 403, 403, 403, 404)),  # not withdrawn
+    url("countryreviews:overview-redact", 2018, "tj", get=(LOGIN, 404, 404, 404, 404, 403, 404)),  # a draft edition
+    url("countryreviews:overview-redact", 2016, "tj", get=LOGGED_IN_404),
 ]
 
 

@@ -36,7 +36,7 @@ from members.tokens import make_unsubscribe_token
 
 from .conftest import ROLES, make_role_users
 from .countryreviews.factories import make_overview, make_revision
-from .factories import make_organization
+from .factories import make_organization, record_fresh_login
 from .forums.factories import make_action_item, make_forum, make_participant, pdf_bytes
 from .members.factories import make_application
 from .permissions_table import CASES, LOGIN, TABLE, Url
@@ -71,7 +71,9 @@ def _build_world(media_root) -> dict:
     published = make_revision("TJ", 2017, ReviewRevision.Status.PUBLISHED, summary="Tajik published summary.")
     make_revision("TJ", 2018, summary="Tajik draft summary.")
     make_revision("PK", 2018, summary="Pakistani draft summary.")
-    make_overview(2017, [published], published=True)
+    # Pakistan 2017 r1 was pinned in the published 2017 edition and withdrawn since: its text can be redacted there.
+    withdrawn = make_revision("PK", 2017, ReviewRevision.Status.WITHDRAWN, summary="Pakistani withdrawn summary.")
+    make_overview(2017, [published, withdrawn], published=True)
     make_overview(2018)
 
     invitation, token = Invitation.issue(organization, "invitee@example.org", Membership.Role.MEMBER,
@@ -81,6 +83,7 @@ def _build_world(media_root) -> dict:
         if user is not None:
             client = Client()
             client.force_login(user)
+            record_fresh_login(client, user)
             sessions[role] = client.cookies[django_settings.SESSION_COOKIE_NAME].value
     return {
         "users": users,
@@ -116,6 +119,9 @@ def _world_settings(settings, world):
     a formatted traceback) only cost time here; errors (500) are still logged.
     """
     settings.MEDIA_ROOT = world["media_root"]
+    # The sessions are logged in once for the whole table: the admin must not ask them for the password again
+    # minutes later (tests/members/test_second_factor.py tests that it does).
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 24 * 60 * 60
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "perm-table"}}
     cache.clear()
     request_logger = logging.getLogger("django.request")

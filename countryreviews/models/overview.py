@@ -60,13 +60,18 @@ class RegionalOverview(models.Model):
 
 
 class OverviewEntry(models.Model):
-    """A country's review pinned, at one published revision, in an overview edition."""
+    """A country's review pinned, at one published revision, in an overview edition; the edition holds no copy of
+    the revision's text, it shows the revision's own."""
 
     overview = models.ForeignKey(RegionalOverview, on_delete=models.CASCADE, related_name="entries", verbose_name=_("overview"))
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
     revision = models.ForeignKey(
         ReviewRevision, on_delete=models.PROTECT, related_name="overview_entries", verbose_name=_("revision")
     )
+    # A published edition keeps pointing at the revisions it was built from, withdrawn ones included; once a
+    # coordinator redacts a withdrawn one, the edition shows a note instead of anything from it (overview.py).
+    redacted_at = models.DateTimeField(_("redacted"), null=True, blank=True)
+    redacted_by = user_reference(_("redacted by"))
 
     class Meta:
         verbose_name = _("overview entry")

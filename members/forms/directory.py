@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from ..models import FocusArea, Organization, Person, Service
+from ..permissions import can_change_seat_holder_contact
 from .multilingual import MultilingualFormMixin, for_language
 
 LOGO_MAX_BYTES = 1024 * 1024
@@ -99,6 +100,16 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["name", "position", "email", "phone", "contact_visibility"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_change_seat_holder_contact(user, self.instance):
+            # Disabled: whatever is posted for them is ignored, and the person's own values are kept.
+            for name in ("name", "email"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "This person holds or held a steering committee seat; ask a coordinator to change their name or e-mail."
+                )
 
 
 class BasePersonFormSet(BaseInlineFormSet):

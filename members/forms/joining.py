@@ -14,7 +14,7 @@ MAX_AGE = 24 * 3600
 
 
 class ApplicationForm(forms.ModelForm):
-    """The public "Join the network" form, with a honeypot and a signed time stamp against scripts."""
+    """The public "Join the network" form, with a honeypot and a signed, single-use time stamp against scripts."""
 
     # Hidden from people by CSS; scripts that fill every field fill this one too.
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
@@ -53,8 +53,9 @@ class ApplicationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.nonce = None
         try:
-            age = tokens.form_age(self.data.get("started", ""), max_age=MAX_AGE)
+            age, nonce = tokens.read_form_timestamp(self.data.get("started", ""), max_age=MAX_AGE)
         except signing.SignatureExpired:
             self._renew_timestamp()
             self.add_error(None, _("This form was open for more than a day. Please send it again."))
@@ -62,9 +63,33 @@ class ApplicationForm(forms.ModelForm):
             self._renew_timestamp()
             self.add_error(None, _("Please send the form again."))
         else:
-            if age < MIN_SECONDS:
+            if tokens.form_nonce_used(nonce):
+                self._refuse_used_timestamp()
+            elif age < MIN_SECONDS:
                 self.add_error(None, _("That was very fast. Please check your answers and send the form again."))
+            self.nonce = nonce
         return cleaned
+
+    def claim_timestamp(self) -> bool:
+        """Use up this form's time stamp just before the application is saved: one application per form.
+
+        Only then, so that a form refused for its errors or the rate limit can be sent again as it is.
+        False (with an error on the form) if the same form was sent again meanwhile, e.g. by a double click.
+        """
+        if tokens.use_form_nonce(self.nonce, MAX_AGE):
+            return True
+        self._refuse_used_timestamp()
+        return False
+
+    def _refuse_used_timestamp(self):
+        self._renew_timestamp()
+        self.add_error(
+            None,
+            _(
+                "This form was already sent, and that application was received. "
+                "To send another application, send the form again."
+            ),
+        )
 
     def _renew_timestamp(self):
         self.data = self.data.copy()

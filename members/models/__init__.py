@@ -22,6 +22,7 @@ from .joining import (
     validate_decline_reason,
 )
 from .notifications import Notification, NotificationPreference, Topic
+from .security import SecurityEvent, SecurityLogIsAppendOnly
 from .steering import SteeringCommitteeSeat
 
 __all__ = [
@@ -38,6 +39,8 @@ __all__ = [
     "Organization",
     "OrganizationQuerySet",
     "Person",
+    "SecurityEvent",
+    "SecurityLogIsAppendOnly",
     "Service",
     "SteeringCommitteeSeat",
     "Topic",

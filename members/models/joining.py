@@ -223,8 +223,12 @@ class Invitation(models.Model):
             elif self.role == Membership.Role.EDITOR and not membership.is_editor:
                 membership._history_user = user
                 membership.change_role(Membership.Role.EDITOR)
+            # Never a steering committee seat's representative (current or past): the seat's powers follow the
+            # account a coordinator links in the admin, not whoever receives mail at an address an editor typed.
             person = (
-                Person.objects.filter(organization=self.organization, email__iexact=user.email, user__isnull=True)
+                Person.objects.filter(
+                    organization=self.organization, email__iexact=user.email, user__isnull=True, seats=None
+                )
                 .order_by("pk")
                 .first()
             )

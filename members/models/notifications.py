@@ -52,12 +52,21 @@ class NotificationQuerySet(models.QuerySet):
     def queued(self):
         return self.filter(status=Notification.Status.QUEUED)
 
+    def claimable(self, stale_before):
+        """Rows a run of `send_notifications` may claim: queued ones, and those a run claimed before
+        `stale_before` and never finished (it crashed), so that they are not stuck forever."""
+        return self.filter(
+            models.Q(status=Notification.Status.QUEUED)
+            | models.Q(status=Notification.Status.SENDING, claimed_at__lt=stale_before)
+        )
+
 
 class Notification(models.Model):
     """One e-mail update queued for one user (the outbox); sent later by `send_notifications`."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Gave up")
 
@@ -75,6 +84,9 @@ class Notification(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Which run of send_notifications is sending the row, and since when (see members.notifications._claim).
+    claim = models.CharField(max_length=32, blank=True, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = NotificationQuerySet.as_manager()
 

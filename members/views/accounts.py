@@ -2,6 +2,8 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,7 +33,11 @@ def account(request):
     return render(
         request,
         "members/account.html",
-        {"form": form, "memberships": request.user.memberships.select_related("organization")},
+        {
+            "form": form,
+            "memberships": request.user.memberships.select_related("organization"),
+            "has_second_factor": is_mfa_enabled(request.user, types=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

@@ -93,7 +93,7 @@ def organization_edit(request, slug):
     organization_form, service_formset = organization_forms(language)
     form = organization_form(data, files, instance=organization)
     services = service_formset(data, instance=organization, prefix="services")
-    people = PersonFormSet(data, instance=organization, prefix="people")
+    people = PersonFormSet(data, instance=organization, prefix="people", form_kwargs={"user": request.user})
     if request.method == "POST" and form.is_valid() and services.is_valid() and people.is_valid():
         with transaction.atomic():
             form.save()

@@ -45,6 +45,9 @@ def join(request):
                 % {"email": ratelimit.secretariat_email()},
             )
             status = 429
+        elif not form.claim_timestamp():
+            messages.error(request, _("Your application was not sent. Please correct the errors below."))
+            status = 400
         else:
             with transaction.atomic():
                 application = form.save(commit=False)

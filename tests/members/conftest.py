@@ -4,14 +4,13 @@ import io
 import time
 
 import pytest
-from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
 from PIL import Image
 
 from members.models import Country, FocusArea, Organization, Service
 from members.search import search_key, search_text
-from members.tokens import JOIN_SALT
+from members.tokens import make_form_timestamp
 
 from ..factories import make_person, make_service
 
@@ -104,8 +103,8 @@ def _fresh_cache(settings):
 
 
 def started(seconds_ago=10):
-    """A join-form time stamp as if the form had been rendered `seconds_ago`."""
-    return signing.dumps(time.time() - seconds_ago, salt=JOIN_SALT)
+    """A join-form time stamp as if the form had been rendered `seconds_ago` (a new one each call: single use)."""
+    return make_form_timestamp(time.time() - seconds_ago)
 
 
 @pytest.fixture

@@ -42,14 +42,14 @@ def test_e_mail_management_renders_inside_the_portal_layout(client_as):
 
 
 def test_logging_in_switches_to_the_users_language(client, db, settings):
-    make_user("fa.user@example.org", language="fa")
+    make_user("fa.user@example.org", language="fa", second_factor=False)
     response = client.post(reverse("account_login"), {"login": "fa.user@example.org", "password": "test-pass-123"})
     assert response.status_code == 302
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fa"
 
 
 def test_logging_in_without_a_language_keeps_the_cookie_alone(client, db, settings):
-    make_user("plain@example.org")
+    make_user("plain@example.org", second_factor=False)
     response = client.post(reverse("account_login"), {"login": "plain@example.org", "password": "test-pass-123"})
     assert response.status_code == 302
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies

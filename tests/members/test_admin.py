@@ -101,6 +101,7 @@ def test_the_admin_link_is_shown_only_to_coordinators(client_as, users):
 def test_the_changelist_runs_a_fixed_number_of_queries(client_as, data, django_assert_max_num_queries):
     client = client_as("coordinator")
     url = reverse("admin:members_organization_changelist")
+    client.get(url)  # the first admin page of a session notes the time in the session (network_portal/views.py)
     with django_assert_max_num_queries(30) as few:
         assert client.get(url).status_code == 200
     for _ in range(30):

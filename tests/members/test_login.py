@@ -1,4 +1,5 @@
-"""Logging in with e-mail and password through django-allauth; sign-up is closed."""
+"""Logging in with e-mail and password through django-allauth; sign-up is closed. (A member without a second
+factor; with one, see test_second_factor.py.)"""
 
 import pytest
 
@@ -19,7 +20,7 @@ def test_the_login_page_answers(client):
 
 
 def test_a_member_logs_in_with_email_and_password(client):
-    user = make_user("login.test@example.org")
+    user = make_user("login.test@example.org", second_factor=False)
     response = client.post("/accounts/login/", {"login": "login.test@example.org", "password": "test-pass-123"})
     assert response.status_code == 302
     assert response["Location"] == "/"
@@ -30,13 +31,13 @@ def test_a_member_logs_in_with_email_and_password(client):
 
 
 def test_the_email_is_case_insensitive(client):
-    user = make_user("login.test@example.org")
+    user = make_user("login.test@example.org", second_factor=False)
     client.post("/accounts/login/", {"login": "Login.Test@Example.ORG", "password": "test-pass-123"})
     assert int(client.session["_auth_user_id"]) == user.pk
 
 
 def test_login_returns_to_the_next_page(client, organization):
-    make_user("login.test@example.org")
+    make_user("login.test@example.org", second_factor=False)
     next_url = "/members/org/madina-test/"
     response = client.post(
         f"/accounts/login/?next={next_url}", {"login": "login.test@example.org", "password": "test-pass-123"}
@@ -45,7 +46,7 @@ def test_login_returns_to_the_next_page(client, organization):
 
 
 def test_a_wrong_password_shows_an_error_and_does_not_log_in(client):
-    make_user("login.test@example.org")
+    make_user("login.test@example.org", second_factor=False)
     response = client.post("/accounts/login/", {"login": "login.test@example.org", "password": "wrong-password"})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
@@ -60,7 +61,7 @@ def test_an_unknown_email_shows_the_same_error(client):
 
 
 def test_an_inactive_user_cannot_log_in(client):
-    make_user("gone@example.org", is_active=False)
+    make_user("gone@example.org", is_active=False, second_factor=False)
     client.post("/accounts/login/", {"login": "gone@example.org", "password": "test-pass-123"})
     assert "_auth_user_id" not in client.session
 
@@ -78,7 +79,7 @@ def test_signup_is_closed(client):
 
 
 def test_logging_out_ends_the_session(client):
-    user = make_user("login.test@example.org")
+    user = make_user("login.test@example.org", second_factor=False)
     client.force_login(user)
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
@@ -86,7 +87,7 @@ def test_logging_out_ends_the_session(client):
 
 
 def test_login_does_not_redirect_to_another_site(client):
-    make_user("login.test@example.org")
+    make_user("login.test@example.org", second_factor=False)
     response = client.post(
         "/accounts/login/?next=https://evil.example/", {"login": "login.test@example.org", "password": "test-pass-123"}
     )

@@ -105,7 +105,7 @@ def test_a_russian_reader_of_a_dari_original_gets_it_right_to_left(client, db):
 
 def test_a_user_who_logs_in_with_a_language_reads_in_it(client, db):
     org = org_with("both", description_en=ENGLISH, description_ru=RUSSIAN)
-    make_user("reader.ru@example.org", language="ru")
+    make_user("reader.ru@example.org", language="ru", second_factor=False)
     response = client.post(reverse("account_login"), {"login": "reader.ru@example.org", "password": "test-pass-123"})
     assert response.status_code == 302
     page = profile(client, org)

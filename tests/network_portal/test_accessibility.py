@@ -1,7 +1,8 @@
 """The public pages in a real browser (Debian's chromium driven by Playwright) checked with axe-core.
 
-No serious or critical violation in English, Russian or Dari. Skipped, saying so, where chromium or
-the Python packages are missing; .ci/run installs them.
+No serious or critical violation in English, Russian or Dari, and no complaint of the browser about the
+Content-Security-Policy or Permissions-Policy (tests/network_portal/test_headers.py). Skipped, saying so,
+where chromium or the Python packages are missing; .ci/run installs them.
 """
 
 import os
@@ -46,13 +47,16 @@ def demo(transactional_db, settings):
 def test_public_pages_have_no_serious_or_critical_violations(demo, live_server, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the live server answers in its own thread
     axe = axe_module.Axe()
-    problems = []
+    problems, console = [], []
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for language in LANGUAGES:
             context = browser.new_context()
             context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
             page = context.new_page()
+            # The browser's own word on the security headers: a blocked inline style or script, or a feature
+            # it does not know in Permissions-Policy, is reported on the console.
+            page.on("console", lambda message, lang=language: console.append(f"{lang} {message.location['url']}: {message.text}"))
             for path in PAGES:
                 response = page.goto(live_server.url + path)
                 assert response.status == 200, (language, path, response.status)
@@ -64,3 +68,5 @@ def test_public_pages_have_no_serious_or_critical_violations(demo, live_server, 
             context.close()
         browser.close()
     assert not problems, "\n".join(problems)
+    policy_messages = [text for text in console if "Content Security Policy" in text or "Permissions-Policy" in text]
+    assert not policy_messages, "\n".join(policy_messages)

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from tests.factories import make_user
+from tests.factories import make_user, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,8 @@ def test_a_coordinator_logs_in_through_the_portal_and_reaches_the_admin(client):
     response = client.post(
         "/accounts/login/?next=/admin/", {"login": "admin.login@example.org", "password": "test-pass-123"}
     )
+    assert response["Location"] == "/accounts/2fa/authenticate/"  # then the second factor
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
 

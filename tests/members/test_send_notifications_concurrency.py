@@ -1,0 +1,150 @@
+"""send_notifications run twice at once (cron and a manual run, a slow run overlapping the next): every e-mail goes
+out exactly once and neither run crashes. Issue 13.
+
+On SQLite the test database is one connection, so the second run is started inside the first one's send, after
+the first has claimed its row (as it would run meanwhile in another process). On PostgreSQL two threads run
+for real as well.
+"""
+
+import threading
+import time
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from members.models import Notification, Topic
+from members.notifications import notify
+
+from ..factories import make_user
+
+
+def queue(key="forum-1", subject="Forum in Almaty announced"):
+    notify(
+        Topic.FORUMS,
+        message=lambda: (subject, "The annual meeting takes place in May."),
+        url="/forums/almaty/",
+        dedupe_key=key,
+    )
+
+
+@pytest.fixture
+def immediate_users(db, prefer):
+    users = [make_user(f"reader{n}@example.org", is_coordinator=True) for n in range(3)]
+    for user in users:
+        prefer(user, frequency="immediate")
+    return users
+
+
+@pytest.fixture
+def digest_users(db, prefer):
+    users = [make_user(f"weekly{n}@example.org", is_coordinator=True) for n in range(2)]
+    for user in users:
+        prefer(user, frequency="weekly")
+    return users
+
+
+class SecondRunWhileSending(EmailBackend):
+    """A mail server that is slow with the first message: another run of the command happens meanwhile."""
+
+    def __init__(self, *args, command_args=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.command_args = command_args
+        self.second_run_done = False
+
+    def send_messages(self, messages):
+        if not self.second_run_done:
+            self.second_run_done = True
+            call_command("send_notifications", *self.command_args)
+        return super().send_messages(messages)
+
+
+def sent_to():
+    return sorted(m.to[0] for m in mail.outbox)
+
+
+def test_a_second_run_during_a_send_never_sends_the_same_e_mail_again(immediate_users):
+    queue()
+    backend = SecondRunWhileSending()
+    with mock.patch("members.notifications.get_connection", return_value=backend):
+        call_command("send_notifications")
+    assert backend.second_run_done
+    assert sent_to() == [u.email for u in immediate_users]
+    assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_a_second_digest_run_during_a_send_sends_no_second_digest(digest_users):
+    queue(key="forum-1", subject="Forum in Almaty announced")
+    queue(key="forum-2", subject="Forum in Almaty moved to June")
+    backend = SecondRunWhileSending(command_args=["--digest"])
+    with mock.patch("members.notifications.get_connection", return_value=backend):
+        call_command("send_notifications", "--digest")
+    assert backend.second_run_done
+    assert sent_to() == [u.email for u in digest_users]
+    assert all("2 updates" in m.subject for m in mail.outbox)
+    assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_an_e_mail_being_sent_by_another_run_is_left_to_it(immediate_users):
+    queue()
+    Notification.objects.filter(user=immediate_users[0]).update(status="sending", claimed_at=timezone.now())
+    call_command("send_notifications")
+    assert sent_to() == [u.email for u in immediate_users[1:]]
+    assert Notification.objects.get(user=immediate_users[0]).status == "sending"
+
+
+def test_an_e_mail_left_sending_by_a_crashed_run_is_sent_by_a_later_run(immediate_users, digest_users):
+    queue()
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Notification.objects.update(status="sending", claim="crashed-run", claimed_at=an_hour_ago)
+    call_command("send_notifications")
+    call_command("send_notifications", "--digest")
+    assert sent_to() == sorted(u.email for u in immediate_users + digest_users)
+    assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
+
+
+class SlowBackend(EmailBackend):
+    """Each message takes a while, so two runs in two threads overlap."""
+
+    def send_messages(self, messages):
+        time.sleep(0.05)
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("digest", [False, True])
+def test_two_runs_at_once_in_two_connections_send_each_e_mail_once(prefer, digest):
+    if connection.vendor == "sqlite":
+        pytest.skip("the SQLite test database is in memory: threads cannot share it (the test above simulates it)")
+    users = [make_user(f"reader{n}@example.org", is_coordinator=True) for n in range(6)]
+    for user in users:
+        prefer(user, frequency="weekly" if digest else "immediate")
+    queue(key="forum-1")
+    queue(key="forum-2", subject="Forum in Almaty moved to June")
+    start = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            start.wait()
+            call_command("send_notifications", *(["--digest"] if digest else []))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    with mock.patch("members.notifications.get_connection", side_effect=SlowBackend):
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert not errors
+    expected = [u.email for u in users] * (1 if digest else 2)
+    assert sent_to() == sorted(expected)
+    assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
