@@ -118,10 +118,11 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(SteeringCommitteeSeat)
 class SteeringCommitteeSeatAdmin(admin.ModelAdmin):
-    list_display = ["country", "organization", "representative", "term_start", "term_end"]
+    # The account holds the seat's powers: a coordinator links it (Person.user), never an invitation.
+    list_display = ["country", "organization", "representative", "representative__user", "term_start", "term_end"]
     list_filter = ["country"]
     search_fields = ["organization__name", "representative__name"]
-    list_select_related = ["country", "organization", "representative"]
+    list_select_related = ["country", "organization", "representative__user"]
     autocomplete_fields = ["organization", "representative"]
 
 

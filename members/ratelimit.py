@@ -8,6 +8,7 @@ import hashlib
 import time
 from email.utils import parseaddr
 
+from allauth.core.internal.httpkit import get_client_ip
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
@@ -24,13 +25,14 @@ def too_many_attempts(request):
 
 
 def client_ip(request) -> str:
-    # This is the address of whoever opened the TCP connection to the application server. Behind a reverse
-    # proxy that is the proxy itself, so every visitor shares one budget, unless the deployment rewrites
-    # REMOTE_ADDR to the client address before Django sees it (for example a WSGI middleware that trusts
-    # X-Forwarded-For only from the proxy's address). gunicorn's --forwarded-allow-ips does NOT do that: it
-    # only decides which peers may set the forwarded scheme headers (wsgi.url_scheme), and leaves REMOTE_ADDR
-    # as the peer address. X-Forwarded-For is not read here because any client can send it.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address, as allauth sees it for its own limits (one rule for the whole portal).
+
+    Without a proxy that is REMOTE_ADDR, whoever opened the TCP connection. Behind reverse proxies, set
+    TRUSTED_PROXY_COUNT (settings.ALLAUTH_TRUSTED_PROXY_COUNT) to their number: the address is then taken
+    from that position of X-Forwarded-For counted from the right, which the proxies append to, so a client
+    cannot choose it. X-Forwarded-For is never read otherwise, because any client can send it.
+    """
+    return get_client_ip(request) or "unknown"
 
 
 class RateLimit:

@@ -161,6 +161,9 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("REAUTHENTICATION_TIMEOUT", 300)
 ACCOUNT_EMAIL_NOTIFICATIONS = True  # "your password / e-mail was changed" mails: a hijacked account is noticed
 LOGIN_REDIRECT_URL = "/"
+# Behind reverse proxies (nginx…), their number: the visitor's address (rate limits, the security log, the list of
+# sessions) is then read from X-Forwarded-For, counted from the right; 0 = the connection's address (REMOTE_ADDR).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Second factor (django-allauth MFA). Coordinators, staff, steering committee representatives and
 # organization editors must have one before they use their powers (members/middleware.py); members may.

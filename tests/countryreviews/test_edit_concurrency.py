@@ -1,16 +1,12 @@
 """Two editors saving one draft at the very same moment: one save wins, the other gets the conflict page (409),
 never a 500 and never a lost edit, on SQLite as on PostgreSQL. Issue 13.
 
-On SQLite the test database is one connection, so the second save is made inside the first one, after the first
-has passed its version check and before it writes the text (as it would arrive meanwhile from another browser).
-On PostgreSQL two threads save for real as well.
+The second save is made inside the first one, after the first has passed its version check and before it writes
+the text (as it would arrive meanwhile from another browser): the test database is one connection.
+tests/test_concurrent_connections.py saves twice at once for real, on PostgreSQL.
 """
 
-import threading
 from unittest import mock
-
-import pytest
-from django.db import connection
 
 from countryreviews.forms import ReviewRevisionForm
 
@@ -41,32 +37,3 @@ def test_a_save_arriving_while_another_is_being_written_gets_the_conflict_page(c
     draft.refresh_from_db()
     assert (draft.summary_en, draft.challenges_en, draft.version) == ("First editor's summary.", "", 2)
     assert list(draft.changes.filter(action="saved").values_list("user__email", flat=True)) == ["member@example.org"]
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_saves_at_once_in_two_connections_give_one_save_and_one_conflict(client_as, users, draft):
-    if connection.vendor == "sqlite":
-        pytest.skip("the SQLite test database is in memory: threads cannot share it (the test above simulates it)")
-    clients = {role: client_as(role) for role in ("member", "editor")}
-    forms = {role: edit_data(client.get(EDIT), summary_en=f"Summary of the {role}.") for role, client in clients.items()}
-    start = threading.Barrier(len(clients))
-    statuses = {}
-
-    def save(role):
-        try:
-            start.wait()
-            statuses[role] = clients[role].post(EDIT, forms[role]).status_code
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=save, args=[role]) for role in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert sorted(statuses.values()) == [302, 409]
-    winner = next(role for role, status in statuses.items() if status == 302)
-    draft.refresh_from_db()
-    assert (draft.summary_en, draft.version) == (f"Summary of the {winner}.", 2)
-    assert draft.changes.filter(action="saved").count() == 1

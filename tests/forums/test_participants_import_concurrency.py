@@ -1,18 +1,15 @@
 """One import preview confirmed several times at once (a double click, two tabs): the participants are created
 once, and the other confirmations say so instead of failing or creating duplicates. Issue 13.
 
-On SQLite the test database is one connection, so the second confirmation is made inside the first one, after
-it has recorded the import and before it has created the participants (as it would arrive meanwhile from
-another tab). On PostgreSQL three threads confirm for real as well.
+The second confirmation is made inside the first one, after it has recorded the import and before it has created
+the participants (as it would arrive meanwhile from another tab): the test database is one connection.
+tests/test_concurrent_connections.py confirms three times at once for real, on PostgreSQL.
 """
 
-import threading
-import time
 from http.cookies import SimpleCookie
 from unittest import mock
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from forums import participants_csv
@@ -64,38 +61,3 @@ def test_the_same_file_can_be_imported_again_after_its_participants_were_removed
     response = confirm(client, forum, upload(client, forum, GOOD))
     assert response.status_code == 302
     assert forum.participants.count() == before + 3
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_three_confirmations_at_once_in_three_connections_import_once(client_as, forum):
-    if connection.vendor == "sqlite":
-        pytest.skip("the SQLite test database is in memory: threads cannot share it (the test above simulates it)")
-    client = client_as("coordinator")
-    preview = upload(client, forum, GOOD)
-    before = forum.participants.count()
-    tabs = [another_tab(client) for _ in range(3)]
-    start = threading.Barrier(len(tabs))
-    statuses = []
-    check_rows = participants_csv.check_rows
-
-    def slow_check_rows(*args):
-        time.sleep(0.2)  # all three confirmations are under way before the first one creates anyone
-        return check_rows(*args)
-
-    def confirm_in(tab):
-        try:
-            start.wait()
-            statuses.append(confirm(tab, forum, preview).status_code)
-        finally:
-            connection.close()
-
-    with mock.patch("forums.participants_csv.check_rows", slow_check_rows):
-        threads = [threading.Thread(target=confirm_in, args=[tab]) for tab in tabs]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-
-    assert statuses == [302, 302, 302]
-    assert forum.participants.count() == before + 3
-    assert ParticipantImport.objects.filter(forum=forum).count() == 1

@@ -1,13 +1,11 @@
 """send_notifications run twice at once (cron and a manual run, a slow run overlapping the next): every e-mail goes
 out exactly once and neither run crashes. Issue 13.
 
-On SQLite the test database is one connection, so the second run is started inside the first one's send, after
-the first has claimed its row (as it would run meanwhile in another process). On PostgreSQL two threads run
-for real as well.
+The second run is started inside the first one's send, after the first has claimed its row (as it would run
+meanwhile in another process): the test database is one connection. tests/test_concurrent_connections.py runs
+two at once for real, on PostgreSQL.
 """
 
-import threading
-import time
 from datetime import timedelta
 from unittest import mock
 
@@ -15,7 +13,6 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
 from members.models import Notification, Topic
@@ -105,46 +102,4 @@ def test_an_e_mail_left_sending_by_a_crashed_run_is_sent_by_a_later_run(immediat
     call_command("send_notifications")
     call_command("send_notifications", "--digest")
     assert sent_to() == sorted(u.email for u in immediate_users + digest_users)
-    assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
-
-
-class SlowBackend(EmailBackend):
-    """Each message takes a while, so two runs in two threads overlap."""
-
-    def send_messages(self, messages):
-        time.sleep(0.05)
-        return super().send_messages(messages)
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("digest", [False, True])
-def test_two_runs_at_once_in_two_connections_send_each_e_mail_once(prefer, digest):
-    if connection.vendor == "sqlite":
-        pytest.skip("the SQLite test database is in memory: threads cannot share it (the test above simulates it)")
-    users = [make_user(f"reader{n}@example.org", is_coordinator=True) for n in range(6)]
-    for user in users:
-        prefer(user, frequency="weekly" if digest else "immediate")
-    queue(key="forum-1")
-    queue(key="forum-2", subject="Forum in Almaty moved to June")
-    start = threading.Barrier(2)
-    errors = []
-
-    def run():
-        try:
-            start.wait()
-            call_command("send_notifications", *(["--digest"] if digest else []))
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    with mock.patch("members.notifications.get_connection", side_effect=SlowBackend):
-        threads = [threading.Thread(target=run) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    assert not errors
-    expected = [u.email for u in users] * (1 if digest else 2)
-    assert sent_to() == sorted(expected)
     assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
