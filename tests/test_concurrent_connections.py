@@ -95,8 +95,9 @@ def test_three_confirmations_of_one_import_at_once_import_it_once(client_as):
     check_rows = participants_csv.check_rows
 
     def slow_check_rows(*args):
-        time.sleep(0.2)  # all three confirmations are under way before the first one creates anyone
-        return check_rows(*args)
+        checked = check_rows(*args)
+        time.sleep(0.2)  # the rows are checked, not created yet: the others check meanwhile
+        return checked
 
     def confirm():
         tab = Client()  # another tab of the same browser: the same session
