@@ -171,6 +171,10 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "CTIP Network Portal")
 MFA_TOTP_TOLERANCE = 1  # accept the previous and next 30-second code: phones' clocks drift
 MFA_RECOVERY_CODE_COUNT = 10
+MFA_FORMS = {
+    "add_webauthn": "members.forms.accounts.AddWebAuthnForm",
+    "edit_webauthn": "members.forms.accounts.EditWebAuthnForm",
+}
 # Passkeys need https, except on localhost for `make run`.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 # Sessions: a user sees theirs and ends them (allauth usersessions). A session ends after SESSION_IDLE_TIMEOUT

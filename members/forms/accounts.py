@@ -1,5 +1,6 @@
 """A user's own account settings."""
 
+from allauth.mfa.webauthn import forms as webauthn_forms
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -15,3 +16,19 @@ class AccountForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [("", _("Use the browser's language"))] + list(settings.LANGUAGES)
+
+
+class _TranslatedKeyName:
+    """allauth's security key forms leave the name's label to Django ("Name", untranslated)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name")
+
+
+class AddWebAuthnForm(_TranslatedKeyName, webauthn_forms.AddWebAuthnForm):
+    pass
+
+
+class EditWebAuthnForm(_TranslatedKeyName, webauthn_forms.EditWebAuthnForm):
+    pass

@@ -1,6 +1,7 @@
 """A second factor (django-allauth MFA): who must set one up, logging in with it, losing it, and asking again
 before the admin and the security settings."""
 
+import re
 import time
 
 import pytest
@@ -279,3 +280,9 @@ def test_the_demo_accounts_accept_the_published_demo_code(settings, capsys):
     _log_in(client, "coordinator@example.org", password="demo-pass-2017")
     client.post("/accounts/2fa/authenticate/", {"code": code})
     assert "_auth_user_id" in client.session
+
+
+def test_the_security_key_page_speaks_the_users_language(client_as):
+    page = client_as("member").get("/accounts/2fa/webauthn/add/?lang=ru").content.decode()
+    assert 'id="mfa_webauthn_add"' in page
+    assert re.search(r'for="id_name" class="form-label">\s*Имя\s*</label>', page)
