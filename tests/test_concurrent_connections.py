@@ -5,8 +5,7 @@ The SQLite test database lives in memory, so threads cannot work on it at once; 
 (test_send_notifications_concurrency.py, test_participants_import_concurrency.py, test_edit_concurrency.py)
 simulate the same races on both databases by starting the second request inside the first one.
 
-Committed data needs a transactional test, which empties the database afterwards. This file holds only such
-tests, so that pytest-django and pytest-xdist (--dist loadfile) run it after every other test file.
+Threads see only committed data, so these tests are transactional: each one empties the database afterwards.
 """
 
 import threading
@@ -37,6 +36,16 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: DATABASE_URL=postgres://…"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data_put_back(django_db_setup, django_db_blocker):
+    """Put back what the migrations created (countries, focus areas…) once the last test here has emptied the
+    database, as serialized_rollback does before each test here: pytest-xdist may run other files after this one
+    in the same database."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 def at_once(target, arguments):
