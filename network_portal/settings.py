@@ -174,6 +174,7 @@ MFA_RECOVERY_CODE_COUNT = 10
 MFA_FORMS = {
     "add_webauthn": "members.forms.accounts.AddWebAuthnForm",
     "edit_webauthn": "members.forms.accounts.EditWebAuthnForm",
+    "authenticate_webauthn": "members.forms.accounts.AuthenticateWebAuthnForm",
 }
 # Passkeys need https, except on localhost for `make run`.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG

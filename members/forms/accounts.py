@@ -1,5 +1,6 @@
 """A user's own account settings."""
 
+from allauth.mfa.models import Authenticator
 from allauth.mfa.webauthn import forms as webauthn_forms
 from django import forms
 from django.conf import settings
@@ -32,3 +33,11 @@ class AddWebAuthnForm(_TranslatedKeyName, webauthn_forms.AddWebAuthnForm):
 
 class EditWebAuthnForm(_TranslatedKeyName, webauthn_forms.EditWebAuthnForm):
     pass
+
+
+class AuthenticateWebAuthnForm(webauthn_forms.AuthenticateWebAuthnForm):
+    """The login's second-factor step offers a security key only to a user who has added one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_keys = Authenticator.objects.filter(user=self.user, type=Authenticator.Type.WEBAUTHN).exists()

@@ -12,6 +12,7 @@ from allauth.usersessions.models import UserSession
 from django.core.management import call_command
 from django.test import Client
 
+from members.forms.accounts import AuthenticateWebAuthnForm
 from members.models import Membership
 from members.permissions import must_set_up_second_factor
 
@@ -286,3 +287,11 @@ def test_the_security_key_page_speaks_the_users_language(client_as):
     page = client_as("member").get("/accounts/2fa/webauthn/add/?lang=ru").content.decode()
     assert 'id="mfa_webauthn_add"' in page
     assert re.search(r'for="id_name" class="form-label">\s*Имя\s*</label>', page)
+
+
+def test_the_code_step_offers_a_security_key_only_to_who_has_one(users):
+    client = Client()
+    _log_in(client, "editor@example.org")
+    assert "mfa_webauthn_authenticate" not in client.get("/accounts/2fa/authenticate/").content.decode()
+    Authenticator.objects.create(user=users["editor"], type=Authenticator.Type.WEBAUTHN, data={"name": "Key"})
+    assert AuthenticateWebAuthnForm(user=users["editor"]).has_keys
