@@ -134,6 +134,11 @@ DATABASES = {
         conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock when it begins, and another writer waits up to 20 s for it:
+    # otherwise a transaction that has read fails at once with "database is locked" when it then writes
+    # (SQLite ignores select_for_update).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
