@@ -12,7 +12,7 @@ from members.models import Country, FocusArea, Organization, Service
 from members.search import search_key, search_text
 from members.tokens import make_form_timestamp
 
-from ..factories import make_person, make_service
+from ..factories import make_person, make_service, make_user
 
 
 def png_bytes(size=(40, 40), color=(200, 30, 30)) -> bytes:
@@ -147,3 +147,11 @@ def rendered(editor_client, organization):
     response = editor_client.get(edit_url(organization))
     assert response.status_code == 200
     return response
+
+
+@pytest.fixture
+def immediate_users(db, prefer):
+    users = [make_user(f"reader{n}@example.org", is_coordinator=True) for n in range(3)]
+    for user in users:
+        prefer(user, frequency="immediate")
+    return users

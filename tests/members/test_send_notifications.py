@@ -2,23 +2,12 @@
 
 from unittest import mock
 
-import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 
 from members.models import Notification, Topic
 from members.notifications import notify
-
-from ..factories import make_user
-
-
-@pytest.fixture
-def immediate_users(db, prefer):
-    users = [make_user(f"reader{n}@example.org", is_coordinator=True) for n in range(3)]
-    for user in users:
-        prefer(user, frequency="immediate")
-    return users
 
 
 def queue(key="forum-1", subject="Forum in Almaty announced"):

@@ -15,27 +15,10 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
-from members.models import Notification, Topic
-from members.notifications import notify
+from members.models import Notification
 
 from ..factories import make_user
-
-
-def queue(key="forum-1", subject="Forum in Almaty announced"):
-    notify(
-        Topic.FORUMS,
-        message=lambda: (subject, "The annual meeting takes place in May."),
-        url="/forums/almaty/",
-        dedupe_key=key,
-    )
-
-
-@pytest.fixture
-def immediate_users(db, prefer):
-    users = [make_user(f"reader{n}@example.org", is_coordinator=True) for n in range(3)]
-    for user in users:
-        prefer(user, frequency="immediate")
-    return users
+from .test_send_notifications import queue
 
 
 @pytest.fixture
