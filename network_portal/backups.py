@@ -1,10 +1,11 @@
-"""Backups of the whole portal: the database as a portable Django serialization plus every file under MEDIA_ROOT.
+"""Backups of the whole portal: the database as a portable Django serialization plus every uploaded file.
 
 `manage.py backup` writes one .tar.gz holding
 
 - `data.jsonl`: every row of every installed app (JSON Lines, one object a line, so that the dump is written and
   read back as a stream, never held in memory), the same on SQLite and PostgreSQL;
-- `media/…`: every file under MEDIA_ROOT (logos, forum documents);
+- `media/…`: every uploaded file (logos, forum documents) of the default storage: MEDIA_ROOT on this server's
+  disk, or the S3 bucket when S3_BUCKET is set; both are read and written only through Django's storage API;
 - `manifest.json`: when it was made, the migrations applied, the rows per table, and each media file's size
   and SHA-256, which `manage.py restore` checks everything against.
 
@@ -14,6 +15,8 @@ Apps added later (allauth.mfa, …) are backed up by themselves: only NOT_BACKED
 import datetime
 import hashlib
 import os
+import posixpath
+import stat
 import tarfile
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
@@ -108,18 +111,50 @@ def dump(stream, using):
         serializer.serialize(rows.iterator(chunk_size=2000), stream=stream, cls=ExactJSONEncoder)
 
 
-def media_files(root: Path) -> tuple[list[str], list[str]]:
-    """The regular files under `root` as sorted relative POSIX paths, and the other entries (symbolic links,
-    sockets, …), which are skipped: uploads are always plain files, and a link could point anywhere."""
+def local_path(storage, name: str = "") -> Path | None:
+    """The file's path on this server's disk (FileSystemStorage), None where the storage has no disk (S3)."""
+    try:
+        return Path(storage.path(name))
+    except NotImplementedError:
+        return None
+
+
+def storage_location(storage) -> str:
+    """Where the storage keeps its files, for messages: MEDIA_ROOT, or s3://bucket/prefix."""
+    root = local_path(storage)
+    if root is not None:
+        return str(root)
+    bucket = getattr(storage, "bucket_name", "") or "?"
+    return f"s3://{bucket}/{getattr(storage, 'location', '')}".rstrip("/")
+
+
+def media_files(storage) -> tuple[list[str], list[str]]:
+    """Every file of `storage` (recursively, through storage.listdir) as sorted relative POSIX paths, and the other
+    entries of a storage on disk (symbolic links, sockets, …), which are skipped: uploads are always plain files,
+    and a link could point anywhere. Object storage holds nothing but plain objects."""
     files, skipped = [], []
-    for directory, dirnames, filenames in os.walk(root):
-        for name in dirnames + filenames:
-            path = Path(directory, name)
-            relative = path.relative_to(root).as_posix()
-            if path.is_symlink() or not (path.is_dir() or path.is_file()):
-                skipped.append(relative)
-            elif path.is_file():
+    pending = [""]
+    while pending:
+        directory = pending.pop()
+        try:
+            dirnames, filenames = storage.listdir(directory)
+        except FileNotFoundError:  # MEDIA_ROOT not created yet: nothing was uploaded
+            continue
+        for name, listed_as_directory in [(d, True) for d in dirnames] + [(f, False) for f in filenames]:
+            if not name:
+                continue
+            relative = posixpath.join(directory, name) if directory else name
+            path = local_path(storage, relative)
+            if path is None:
+                (pending if listed_as_directory else files).append(relative)
+                continue
+            mode = os.lstat(path).st_mode  # never follows a link
+            if stat.S_ISDIR(mode):
+                pending.append(relative)
+            elif stat.S_ISREG(mode):
                 files.append(relative)
+            else:
+                skipped.append(relative)
     return sorted(files), sorted(skipped)
 
 
@@ -137,9 +172,9 @@ class HashingReader:
 
 
 def member_media_path(member: tarfile.TarInfo) -> PurePosixPath | None:
-    """The path under MEDIA_ROOT of a `media/…` member, None for the data and the manifest.
+    """The path in the media storage of a `media/…` member, None for the data and the manifest.
 
-    Refuses (ValueError) any other member, and anything that could write outside MEDIA_ROOT or other than a
+    Refuses (ValueError) any other member, and anything that could write outside the storage or other than a
     plain file: absolute names, `..`, links, devices, directories (tar path traversal).
     """
     path = PurePosixPath(member.name)
@@ -154,9 +189,10 @@ def member_media_path(member: tarfile.TarInfo) -> PurePosixPath | None:
     return PurePosixPath(*path.parts[1:])
 
 
-def sha256_of(path: Path) -> str:
+def sha256_of(storage, name: str) -> str:
+    """The SHA-256 of a file of the storage, read in chunks."""
     digest = hashlib.sha256()
-    with path.open("rb") as file:
+    with storage.open(name, "rb") as file:
         while chunk := file.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()

@@ -7,6 +7,7 @@ Every setting that differs between a laptop and production comes from the enviro
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
@@ -88,7 +89,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "network_portal.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "network_portal.request_size.RequestSizeLimitMiddleware",  # 413 before anything reads the body
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed, fingerprinted, cached for a year
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag on every page; 304 when the browser has it already
+    "network_portal.page_cache.PublicPageCacheMiddleware",  # whole public pages for visitors not logged in
+    "django.middleware.gzip.GZipMiddleware",  # pages compressed (and kept compressed in the cache)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "members.middleware.QueryLanguageMiddleware",
@@ -131,7 +135,10 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'portal.sqlite3'}",
-        conn_max_age=env_int("CONN_MAX_AGE", 0),
+        # Each gunicorn worker keeps its connection open (opening one costs more than most pages) and checks it
+        # before reusing it, so that after a database restart the next request simply connects again.
+        conn_max_age=env_int("CONN_MAX_AGE", 600),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -280,14 +287,56 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rst
 # Give up on a notification e-mail after this many failed attempts.
 NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
 
-# Rate limits (join and invitation forms) count in this cache; a file cache is shared by all
-# gunicorn workers on one host. Use CACHE_BACKEND/CACHE_LOCATION for e.g. Redis or memcached.
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", str(VAR_DIR / "cache")),
+# The cache holds the rate limits' counters and the public pages served to visitors who are not logged in
+# (network_portal/page_cache.py). Without REDIS_URL it is a file cache, shared by the gunicorn workers of one
+# host. With REDIS_URL (e.g. redis://127.0.0.1:6379/0) the cache and the sessions live in Redis, so that any
+# number of app servers share them and keep no state of their own. CACHE_BACKEND/CACHE_LOCATION choose another.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            # A Redis that is down or restarting is noticed within a second: the visitor gets the 503 page.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry_on_timeout": False},
+        }
     }
-}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
+            "LOCATION": os.environ.get("CACHE_LOCATION", str(VAR_DIR / "cache")),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        }
+    }
+# Public pages for visitors who are not logged in are kept this many seconds at most (0 = not at all); any
+# change saved in the portal makes them all stale at once (network_portal/page_cache.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 2000)  # pages kept per worker process, the most recent
+
+# Uploaded files (logos, forum documents): on this server's disk under MEDIA_ROOT, or with S3_BUCKET on
+# S3-compatible object storage (AWS, MinIO, Ceph…) through django-storages, so that app servers keep no files.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("S3_PREFIX", "media"),
+            "default_acl": None,  # the bucket stays private: files are reached through signed, expiring links
+            "querystring_auth": True,
+            # Signed links outlive the pages that carry them (PAGE_CACHE_SECONDS is kept below half of this).
+            "querystring_expire": env_int("S3_LINK_SECONDS", 3600),
+            "file_overwrite": False,
+            "signature_version": "s3v4",  # signed links that every S3 region and MinIO accept
+        },
+    }
 
 # HTTPS. With DEBUG off everything below is on by default, so `check --deploy` is clean with just a real
 # SECRET_KEY and ALLOWED_HOSTS; with DEBUG on (`make run`, plain http on 127.0.0.1) it is all off.
@@ -330,6 +379,21 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+if S3_BUCKET:
+    # Logos are shown from the bucket: its address (S3_MEDIA_ORIGIN if the files are reached through another host).
+    _region = os.environ.get("S3_REGION")
+    S3_MEDIA_ORIGINS = env_list(
+        "S3_MEDIA_ORIGIN",
+        os.environ.get("S3_ENDPOINT_URL")
+        or ",".join(
+            [f"https://{S3_BUCKET}.s3.amazonaws.com"] + ([f"https://{S3_BUCKET}.s3.{_region}.amazonaws.com"] if _region else [])
+        ),
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += [
+        "{0.scheme}://{0.netloc}".format(urlsplit(origin)) for origin in S3_MEDIA_ORIGINS
+    ]
+    PAGE_CACHE_SECONDS = min(PAGE_CACHE_SECONDS, env_int("S3_LINK_SECONDS", 3600) // 2)
+
 # Powerful browser features the portal never uses are off for it and anything it might embed; passkeys and
 # security keys (WebAuthn, the second factor) stay allowed for the portal itself.
 PERMISSIONS_POLICY = ", ".join(

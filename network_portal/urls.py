@@ -13,6 +13,8 @@ admin.site.site_title = _("CTIP Network Portal")
 admin.site.login = views.admin_login  # logins, the admin's included, go through allauth
 admin.site.admin_view = views.require_recent_login(admin.site.admin_view)
 
+handler500 = views.server_error
+
 feed_patterns = [
     path("reviews/", feeds.ReviewsFeed(), name="reviews"),
     path("reviews/rss/", feeds.ReviewsRssFeed(), name="reviews-rss"),

@@ -1,5 +1,7 @@
 """The home page, the health check, and the admin's login (allauth's, asked again before the admin)."""
 
+import logging
+import sys
 import time
 from functools import wraps
 from urllib.parse import urlencode
@@ -8,12 +10,16 @@ from allauth.core.exceptions import ReauthenticationRequired
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from members.adapters import recently_authenticated
@@ -42,14 +48,58 @@ def home(request):
 
 @never_cache
 def healthz(request):
-    """200 with a small JSON body when the database answers, 503 otherwise."""
+    """200 with a small JSON body when the database and the cache answer, 503 otherwise (load balancers then send
+    visitors to another app server)."""
+    status = {"database": "ok", "cache": "ok"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        status["database"] = "unavailable"
+    try:
+        cache.get("healthz")
+    except Exception:  # noqa: BLE001 - whatever the backend raises, the cache is not usable
+        status["cache"] = "unavailable"
+    healthy = all(value == "ok" for value in status.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503)
+
+
+def _outage_errors() -> tuple:
+    errors = [OperationalError, InterfaceError]
+    try:
+        import redis.exceptions
+
+        errors += [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]
+    except ImportError:  # pragma: no cover - redis is in requirements.txt
+        pass
+    return tuple(errors)
+
+
+OUTAGE_ERRORS = _outage_errors()
+
+
+def is_outage(exc) -> bool:
+    """True for an error of a database or cache that cannot be reached (down, restarting), also when wrapped."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, OUTAGE_ERRORS):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def server_error(request):
+    """handler500: while the database or the cache is unreachable a plain 503 page that asks to try again in a
+    minute, otherwise the plain 500 page; never a stack trace (the error itself goes to the log)."""
+    if not is_outage(sys.exc_info()[1]):
+        return defaults.server_error(request)
+    logging.getLogger(__name__).error("Service unavailable: %s", sys.exc_info()[1])
+    response = HttpResponse(loader.get_template("503.html").render({"LANGUAGE_CODE": get_language()}), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 ADMIN_SEEN_KEY = "portal_admin_seen"

@@ -6,6 +6,8 @@ other_editor (editor of `other_organization`, in another country), stakeholder (
 steering (holds the current seat of Tajikistan for `seat_organization` and edits it), coordinator.
 """
 
+import uuid
+
 import pytest
 from django.test import Client, override_settings
 from django.utils import translation
@@ -42,6 +44,12 @@ def _test_settings(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test has a cache of its own: rate limits, used second-factor codes and pages of one test (or of an
+    # earlier run, with the file cache) never reach another.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": uuid.uuid4().hex}}
+    # Tests run inside a transaction that never commits, so a change would never make a cached page stale:
+    # the public page cache is off here, and tests/network_portal/test_page_cache.py tests it with commits.
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt
 
 from ..forms.accounts import AccountForm
 from ..middleware import set_language_cookie
@@ -42,8 +44,18 @@ def account(request):
     )
 
 
+@csrf_exempt
 def set_language(request):
-    """Django's language switch (a cookie), and for a logged-in user their account preference too."""
+    """Django's language switch (a cookie), and for a logged-in user their account preference too.
+
+    For visitors who are not logged in the switch carries no CSRF token: it only sets a cookie, and a token would
+    make every public page personal, so that none could be served from the page cache. A logged-in user's
+    switch changes their account and is checked as every other form is.
+    """
+    if request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
     if "lang=" in request.POST.get("next", ""):
         # The page was opened as ?lang=xx: go back to it without that, or it would override the new choice.
         request.POST = request.POST.copy()

@@ -2,6 +2,8 @@
 import re
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from members.models import NotificationPreference, User
@@ -166,3 +168,28 @@ def test_an_expired_confirmation_link_explains_itself_in_the_readers_language(cl
 def test_a_first_visit_follows_the_browsers_languages(client, db, accept, lang, direction):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
     assert f'<html lang="{lang}" dir="{direction}">' in page
+
+
+def test_a_visitor_switches_language_without_a_form_token(db):
+    """The language menu of public pages carries no CSRF token (so they can be served from the page cache):
+    the switch only sets a cookie for a visitor who is not logged in."""
+    visitor = Client(enforce_csrf_checks=True)
+    response = visitor.post(reverse("set_language"), {"language": "ru", "next": "/members/"})
+    assert response.status_code == 302 and response["Location"] == "/members/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
+
+
+def test_a_logged_in_users_switch_still_needs_the_form_token(users):
+    """For a logged-in user the switch also changes the account: another site must not do it for them."""
+    member = Client(enforce_csrf_checks=True)
+    member.force_login(users["member"])
+    response = member.post(reverse("set_language"), {"language": "ru", "next": "/"})
+    assert response.status_code == 403
+    users["member"].refresh_from_db()
+    assert users["member"].language != "ru"
+    page = member.get("/").content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = member.post(reverse("set_language"), {"language": "ru", "next": "/", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    users["member"].refresh_from_db()
+    assert users["member"].language == "ru"

@@ -208,3 +208,20 @@ def test_a_failed_restore_leaves_nothing_behind(small_archive, tmp_path, edit, m
     assert not Organization.objects.exists() and not (tmp_path / "media" / "logos" / "logo.png").exists()
     assert "counts and checksums match" in restore(small_archive)
     assert Organization.objects.get().logo.read() == LOGO
+
+
+def test_backup_leaves_out_links_in_media_root(tmp_path):
+    """Uploads are plain files: a link (to a file or a directory) could point anywhere, and is skipped, saying so."""
+    media = tmp_path / "media"
+    (media / "logos").mkdir(parents=True)
+    (media / "logos" / "real.png").write_bytes(LOGO)
+    (media / "logos" / "passwd.png").symlink_to("/etc/passwd")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.txt").write_text("not an upload")
+    (media / "elsewhere").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    errors = io.StringIO()
+    archive = tmp_path / "backups" / "portal.tar.gz"
+    call_command("backup", output=str(archive), stdout=io.StringIO(), stderr=errors)
+    with tarfile.open(archive) as tar:
+        assert [name for name in tar.getnames() if name.startswith("media/")] == ["media/logos/real.png"]
+    assert "elsewhere: not a plain file" in errors.getvalue() and "passwd.png: not a plain file" in errors.getvalue()

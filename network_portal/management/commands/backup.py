@@ -10,6 +10,7 @@ from pathlib import Path
 
 import django
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.template.defaultfilters import filesizeformat
@@ -41,9 +42,9 @@ def private(info: tarfile.TarInfo) -> tarfile.TarInfo:
 
 class Command(BaseCommand):
     help = (
-        "Write the whole portal (every database row and every file under MEDIA_ROOT) to one .tar.gz archive "
-        "that `manage.py restore` loads into an empty database, SQLite or PostgreSQL. The archive holds personal "
-        "data and password hashes: keep it encrypted and off the server."
+        "Write the whole portal (every database row, and every uploaded file from MEDIA_ROOT or the S3 bucket) to "
+        "one .tar.gz archive that `manage.py restore` loads into an empty database, SQLite or PostgreSQL. The archive "
+        "holds personal data and password hashes: keep it encrypted and off the server."
     )
 
     def add_arguments(self, parser):
@@ -58,7 +59,7 @@ class Command(BaseCommand):
         target = self.target_path(output)
         if target.exists():
             raise CommandError(f"{target} exists already.")
-        media_root = Path(settings.MEDIA_ROOT)
+        storage = default_storage
         # The dump waits in a private directory (0700) next to the archive, not in /tmp: it is as personal.
         # Multilingual fields are written in the default language, as seed_demo saves them (modeltranslation).
         with (
@@ -70,10 +71,10 @@ class Command(BaseCommand):
                 backups.dump(stream, database)
                 counts = backups.row_counts(database)
                 migrations = backups.migration_state(connections[database])
-            files, skipped = backups.media_files(media_root) if media_root.is_dir() else ([], [])
+            files, skipped = backups.media_files(storage)
             for name in skipped:
-                self.stderr.write(f"Skipped {media_root / name}: not a plain file.")
-            media = self.write_archive(target, data, media_root, files, counts, migrations, database)
+                self.stderr.write(f"Skipped {backups.storage_location(storage)}/{name}: not a plain file.")
+            media = self.write_archive(target, data, storage, files, counts, migrations, database)
         size = filesizeformat(target.stat().st_size)
         self.stdout.write(f"Backup written: {target} ({size}; {sum(counts.values())} rows, {len(media)} media files).")
         self.stdout.write("It holds personal data and password hashes: keep it encrypted and off this server.")
@@ -92,7 +93,7 @@ class Command(BaseCommand):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         return path
 
-    def write_archive(self, target, data, media_root, files, counts, migrations, database) -> list[dict]:
+    def write_archive(self, target, data, storage, files, counts, migrations, database) -> list[dict]:
         """Write the archive as `<target>.part` (mode 0600: it holds personal contacts), renamed to `target` only
         once complete, so that an interrupted backup never looks like a good one. Returns the media list."""
         partial = target.with_name(target.name + ".part")
@@ -100,7 +101,7 @@ class Command(BaseCommand):
         try:
             with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar:
                 tar.add(data, arcname=backups.DATA, recursive=False, filter=private)
-                media = [self.add_media_file(tar, media_root, name) for name in files]
+                media = [self.add_media_file(tar, storage, name) for name in files]
                 manifest = {
                     "format": backups.FORMAT,
                     "version": backups.VERSION,
@@ -122,10 +123,16 @@ class Command(BaseCommand):
         return media
 
     @staticmethod
-    def add_media_file(tar, media_root, name) -> dict:
-        path = media_root / name
-        info = tar.gettarinfo(path, arcname=f"{backups.MEDIA}/{name}")
-        with path.open("rb") as file:
+    def add_media_file(tar, storage, name) -> dict:
+        """Archive one file of the storage, read once through storage.open (a file on disk or an S3 object)."""
+        with storage.open(name, "rb") as file:
+            info = tarfile.TarInfo(f"{backups.MEDIA}/{name}")
+            # The size of what was opened (S3: of the object version opened), which tarfile then reads exactly.
+            info.size = file.size
+            try:
+                info.mtime = int(storage.get_modified_time(name).timestamp())
+            except (NotImplementedError, OSError):
+                info.mtime = int(timezone.now().timestamp())
             reader = backups.HashingReader(file)
-            tar.addfile(info, reader)
+            tar.addfile(private(info), reader)
         return {"path": name, "size": info.size, "sha256": reader.sha256.hexdigest()}

@@ -1,10 +1,11 @@
 """`manage.py restore PATH`: load an archive of `manage.py backup` into an empty, migrated database.
 
 Checks everything it can before writing anything: that every member of the archive is a plain file landing
-inside MEDIA_ROOT, that the database is at the backup's migrations, that it holds no portal data, that no
-existing media file would be overwritten. Then writes the media files (checking each SHA-256), loads the rows
-in one transaction and compares the rows per table with the manifest; on any failure the transaction is
-rolled back and the files written are removed again.
+inside the media storage, that the database is at the backup's migrations, that it holds no portal data, that no
+existing media file would be overwritten. Then writes the media files (checking each SHA-256) through the default
+storage (MEDIA_ROOT, or the S3 bucket when S3_BUCKET is set), loads the rows in one transaction and compares the
+rows per table with the manifest; on any failure the transaction is rolled back and the files written are removed
+again.
 
 There is deliberately no option to restore over existing data: rows would be overwritten by id and mixed
 with the backup's. Restore into a new database (create it, `manage.py migrate`, then restore) instead.
@@ -14,10 +15,12 @@ import json
 import shutil
 import tarfile
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
@@ -35,8 +38,8 @@ def listing(items, limit=5) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Load an archive of `manage.py backup` (database rows and media files) into an empty database that "
-        "`manage.py migrate` has prepared. Refuses a database that holds portal data."
+        "Load an archive of `manage.py backup` into an empty database that `manage.py migrate` has prepared (the rows) "
+        "and into MEDIA_ROOT or the S3 bucket (the media files). Refuses a database that holds portal data."
     )
 
     def add_arguments(self, parser):
@@ -44,7 +47,7 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
 
     def handle(self, *args, path, database=DEFAULT_DB_ALIAS, **options):
-        media_root = Path(settings.MEDIA_ROOT)
+        storage = default_storage
         try:
             archive = tarfile.open(path, "r:*")
         except (OSError, tarfile.TarError) as error:
@@ -54,19 +57,19 @@ class Command(BaseCommand):
             manifest = self.read_manifest(archive, members, media_members)
             self.check_migrations(manifest["migrations"], connections[database])
             self.check_empty(database)
-            self.check_media_root(manifest["media"], media_root)
+            self.check_media_storage(manifest["media"], storage)
             data = Path(work, backups.DATA)
             with archive.extractfile(members[backups.DATA]) as source, data.open("wb") as copy:
                 shutil.copyfileobj(source, copy)
             written = []
             try:
                 for entry in manifest["media"]:
-                    if file := self.write_media_file(archive, media_members[entry["path"]], entry, media_root):
-                        written.append(file)
+                    if name := self.write_media_file(archive, media_members[entry["path"]], entry, storage, work):
+                        written.append(name)
                 self.load(data, manifest["counts"], database)
             except BaseException:
-                for file in written:
-                    file.unlink(missing_ok=True)
+                for name in written:
+                    storage.delete(name)
                 raise
         self.stdout.write(
             f"Restored {sum(manifest['counts'].values())} rows of {len(manifest['counts'])} tables and "
@@ -75,7 +78,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def check_members(archive) -> tuple[dict, dict]:
-        """Every member by name, and the media members by their path under MEDIA_ROOT; refuses an archive with
+        """Every member by name, and the media members by their path in the storage; refuses an archive with
         a single unsafe member (see backups.member_media_path) before anything is written."""
         members, media = {}, {}
         for member in archive.getmembers():
@@ -143,40 +146,41 @@ class Command(BaseCommand):
             )
 
     @staticmethod
-    def check_media_root(entries, media_root: Path):
-        """Refuses to overwrite a different file of the same name under MEDIA_ROOT (an identical one is kept)."""
+    def check_media_storage(entries, storage):
+        """Refuses to overwrite a different file of the same name in the storage (an identical one is kept)."""
         different = [
             entry["path"]
             for entry in entries
-            if (media_root / entry["path"]).exists() and backups.sha256_of(media_root / entry["path"]) != entry["sha256"]
+            if storage.exists(entry["path"]) and backups.sha256_of(storage, entry["path"]) != entry["sha256"]
         ]
         if different:
             raise CommandError(
-                f"Refusing to restore: {media_root} already has other files of the same name "
-                f"({listing(different)}). Restore into an empty MEDIA_ROOT. Nothing was changed."
+                f"Refusing to restore: {backups.storage_location(storage)} already has other files of the same name "
+                f"({listing(different)}). Restore into an empty MEDIA_ROOT or bucket. Nothing was changed."
             )
 
     @staticmethod
-    def write_media_file(archive, member, entry, media_root: Path) -> Path | None:
-        """Writes one media file (never through a link out of MEDIA_ROOT, never over an existing file) and
-        checks its size and SHA-256 against the manifest. Returns the path written, None if already there."""
-        path = media_root / entry["path"]
-        if path.exists():
+    def write_media_file(archive, member, entry, storage, work) -> str | None:
+        """Writes one media file through the storage (on disk never through a link out of MEDIA_ROOT, never over an
+        existing file) once its size and SHA-256 match the manifest. Returns the name written, None if already there."""
+        name = entry["path"]
+        if storage.exists(name):
             return None
-        if not path.parent.resolve().is_relative_to(media_root.resolve()):
+        path, root = backups.local_path(storage, name), backups.local_path(storage)
+        if path is not None and not path.parent.resolve().is_relative_to(root.resolve()):
             raise CommandError(f"Refusing to write {path}: a link in MEDIA_ROOT leads out of it.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        reader = backups.HashingReader(archive.extractfile(member))
-        file = path.open("xb")  # never over a file that appeared meanwhile
-        try:
-            with file:
-                shutil.copyfileobj(reader, file)
-            if path.stat().st_size != entry["size"] or reader.sha256.hexdigest() != entry["sha256"]:
-                raise CommandError(f"{entry['path']} in the archive does not match its checksum: the archive is damaged.")
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        return path
+        # Checked in the private work directory first: a damaged file never reaches the storage.
+        with tempfile.TemporaryFile(dir=work) as copy:
+            reader = backups.HashingReader(archive.extractfile(member))
+            shutil.copyfileobj(reader, copy)
+            if copy.tell() != entry["size"] or reader.sha256.hexdigest() != entry["sha256"]:
+                raise CommandError(f"{name} in the archive does not match its checksum: the archive is damaged.")
+            copy.seek(0)
+            saved = storage.save(name, File(copy, name=PurePosixPath(name).name))
+        if saved != name:  # a file of that name appeared meanwhile: the storage chose another name, never over it
+            storage.delete(saved)
+            raise CommandError(f"Refusing to restore: {name} appeared in {backups.storage_location(storage)} meanwhile.")
+        return saved
 
     def load(self, data: Path, expected: dict, using):
         """Loads the rows in one transaction; rolls it back unless every table has the manifest's row count."""

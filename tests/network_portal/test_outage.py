@@ -1,0 +1,84 @@
+"""While the database or Redis cannot be reached (down, restarting) visitors get a plain 503 page that asks them to
+try again in a minute, never a stack trace; any other failure stays the plain 500 page."""
+
+import pytest
+import redis.exceptions
+from django.db import OperationalError
+from django.test import Client
+
+from network_portal import views
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visitor():
+    return Client(raise_request_exception=False)
+
+
+def fail_home_with(monkeypatch, error):
+    def broken():
+        raise error
+
+    monkeypatch.setattr(views, "countries_with_member_counts", broken)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("could not connect to server: Connection refused"),
+        redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused."),
+        redis.exceptions.TimeoutError("Timeout reading from socket"),
+    ],
+)
+def test_an_unreachable_database_or_cache_gives_the_503_page(visitor, monkeypatch, error):
+    fail_home_with(monkeypatch, error)
+    response = visitor.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    content = response.content.decode()
+    assert "The portal is briefly unavailable" in content
+    assert "Traceback" not in content and "Connection refused" not in content and "6379" not in content
+
+
+def test_a_wrapped_outage_is_recognised(visitor, monkeypatch):
+    def broken():
+        try:
+            raise OperationalError("server closed the connection unexpectedly")
+        except OperationalError as exc:
+            raise RuntimeError("while rendering") from exc
+
+    monkeypatch.setattr(views, "countries_with_member_counts", broken)
+    assert visitor.get("/").status_code == 503
+
+
+def test_any_other_failure_is_the_plain_500_page(visitor, monkeypatch):
+    fail_home_with(monkeypatch, ValueError("a bug"))
+    response = visitor.get("/")
+    assert response.status_code == 500
+    content = response.content.decode()
+    assert "Something went wrong" in content and "a bug" not in content and "Traceback" not in content
+
+
+def test_a_session_store_that_is_down_gives_503_to_logged_in_visitors(client_as, monkeypatch):
+    """With REDIS_URL the sessions live in Redis: while it restarts, logged-in pages answer 503."""
+    member = client_as("member")
+    member.raise_request_exception = False
+
+    def down(self, *args, **kwargs):
+        raise redis.exceptions.ConnectionError("Connection refused")
+
+    from django.contrib.sessions.backends.db import SessionStore
+
+    monkeypatch.setattr(SessionStore, "load", down)
+    response = member.get("/members/")
+    assert response.status_code == 503
+    assert "Traceback" not in response.content.decode()
+
+
+def test_the_503_page_speaks_the_visitors_language(visitor, monkeypatch):
+    fail_home_with(monkeypatch, OperationalError("down"))
+    response = visitor.get("/", headers={"Accept-Language": "ru"})
+    assert response.status_code == 503
+    assert 'lang="ru"' in response.content.decode()
