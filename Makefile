@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 TRANSLATED := ru fa ps ur uz tg tk
 
-.PHONY: run test lint clean messages
+.PHONY: run test lint clean messages bench
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	DEBUG=false SECRET_KEY=tests-only-not-a-secret $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=tests-only-not-a-secret $(VENV)/bin/pytest
+
+# Speed next to a bare Django view, page weight and a fault round (issue 14); prints a table. Needs root: it
+# installs and runs its own PostgreSQL cluster (15/bench, port 5433) and redis-server (port 6390). See bench/run.py
+# for BENCH_SECONDS, BENCH_WORKERS, BENCH_ORGANIZATIONS, BENCH_REDIS=0 and BENCH_FAULTS=0.
+bench: $(VENV)/.runtime
+	$(PY) bench/run.py
 
 # After changing a string: update every catalogue under locale/, translate what is new (locale/GLOSSARY.md),
 # then `make messages` again to compile. Needs GNU gettext (apt-get install gettext).

@@ -1,7 +1,7 @@
 """Settings of the Regional CTIP Network Portal, read from environment variables.
 
 Every setting that differs between a laptop and production comes from the environment
-(see `.env.example`); the defaults are safe for local development only.
+(see `deploy/env.example`); the defaults are safe for local development only.
 """
 
 import os
@@ -90,9 +90,10 @@ MIDDLEWARE = [
     "network_portal.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "network_portal.request_size.RequestSizeLimitMiddleware",  # 413 before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed, fingerprinted, cached for a year
-    "django.middleware.http.ConditionalGetMiddleware",  # ETag on every page; 304 when the browser has it already
-    "network_portal.page_cache.PublicPageCacheMiddleware",  # whole public pages for visitors not logged in
+    "network_portal.page_cache.PageCacheMiddleware",  # whole pages: public ones for all, a session's own for it
     "django.middleware.gzip.GZipMiddleware",  # pages compressed (and kept compressed in the cache)
+    # ETag of the uncompressed page (the same on every worker: gzip adds random bytes), 304 when the browser has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "members.middleware.QueryLanguageMiddleware",
@@ -302,7 +303,7 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry_on_timeout": False},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "network_portal.sessions"  # in Redis; while Redis is unreachable: 503, not "logged out"
 else:
     CACHES = {
         "default": {
@@ -311,7 +312,7 @@ else:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
         }
     }
-# Public pages for visitors who are not logged in are kept this many seconds at most (0 = not at all); any
+# Rendered pages (public ones, and each session's own) are kept this many seconds at most (0 = not at all); any
 # change saved in the portal makes them all stale at once (network_portal/page_cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 2000)  # pages kept per worker process, the most recent
@@ -411,6 +412,8 @@ PERMISSIONS_POLICY = ", ".join(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # While the database or Redis is unreachable every request fails alike: one line each, not a stack trace.
+    "filters": {"outage_without_trace": {"()": "network_portal.outages.OutageWithoutTrace"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["outage_without_trace"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

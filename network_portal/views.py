@@ -1,6 +1,5 @@
 """The home page, the health check, and the admin's login (allauth's, asked again before the admin)."""
 
-import logging
 import sys
 import time
 from functools import wraps
@@ -12,7 +11,7 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -26,6 +25,7 @@ from members.adapters import recently_authenticated
 from members.models import Organization, SteeringCommitteeSeat, countries_with_member_counts
 
 from .home import render_home_sections
+from .outages import is_outage
 
 
 def home(request):
@@ -65,37 +65,11 @@ def healthz(request):
     return JsonResponse({"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503)
 
 
-def _outage_errors() -> tuple:
-    errors = [OperationalError, InterfaceError]
-    try:
-        import redis.exceptions
-
-        errors += [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]
-    except ImportError:  # pragma: no cover - redis is in requirements.txt
-        pass
-    return tuple(errors)
-
-
-OUTAGE_ERRORS = _outage_errors()
-
-
-def is_outage(exc) -> bool:
-    """True for an error of a database or cache that cannot be reached (down, restarting), also when wrapped."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, OUTAGE_ERRORS):
-            return True
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return False
-
-
 def server_error(request):
     """handler500: while the database or the cache is unreachable a plain 503 page that asks to try again in a
     minute, otherwise the plain 500 page; never a stack trace (the error itself goes to the log)."""
     if not is_outage(sys.exc_info()[1]):
         return defaults.server_error(request)
-    logging.getLogger(__name__).error("Service unavailable: %s", sys.exc_info()[1])
     response = HttpResponse(loader.get_template("503.html").render({"LANGUAGE_CODE": get_language()}), status=503)
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from ..extensions import render_country_panels
 from ..filters import DirectoryFilter, filtered_page
 from ..forms.directory import PersonFormSet, organization_forms
 from ..forms.multilingual import CONTENT_PARAMETER, edit_language, language_bar
-from ..models import Service, SteeringCommitteeSeat, get_country_or_404
+from ..models import Organization, Service, SteeringCommitteeSeat, get_country_or_404
 
 PAGE_SIZE = 20
 
@@ -35,22 +36,29 @@ def directory(request):
     )
 
 
+# The country page shows the first of each list; the directory, filtered by country, has them all.
+COUNTRY_PAGE_CARDS = 24
+COUNTRY_PAGE_SERVICES = 20
+
+
 def country_detail(request, code):
     country = get_country_or_404(code)
-    organizations = permissions.visible_organizations(request.user).filter(country=country).for_directory()
+    organizations = permissions.visible_organizations(request.user).filter(country=country)
+    is_member = Q(membership_status=Organization.MembershipStatus.MEMBER)
+    services = Service.objects.filter(organization__in=organizations).select_related("organization").order_by("name")
+    counts = {
+        **organizations.aggregate(members=Count("pk", filter=is_member), stakeholders=Count("pk", filter=~is_member)),
+        **services.aggregate(
+            hotlines=Count("pk", filter=Q(kind=Service.Kind.HOTLINE)),
+            shelters=Count("pk", filter=Q(kind=Service.Kind.SHELTER)),
+        ),
+    }
+    counts["listed"] = counts["members"] + counts["stakeholders"]
     seat = (
         SteeringCommitteeSeat.objects.current()
         .filter(country=country)
         .select_related("organization", "representative")
         .first()
-    )
-    services = (
-        Service.objects.filter(
-            organization__in=permissions.visible_organizations(request.user).filter(country=country),
-            kind__in=[Service.Kind.HOTLINE, Service.Kind.SHELTER],
-        )
-        .select_related("organization")
-        .order_by("kind", "name")
     )
     return render(
         request,
@@ -59,10 +67,11 @@ def country_detail(request, code):
             "country": country,
             "networks": country.networks.all(),
             "seat": seat,
-            "members": [o for o in organizations if o.is_member],
-            "stakeholders": [o for o in organizations if not o.is_member],
-            "hotlines": [s for s in services if s.kind == Service.Kind.HOTLINE],
-            "shelters": [s for s in services if s.kind == Service.Kind.SHELTER],
+            "counts": counts,
+            "members": organizations.filter(is_member).for_directory().order_by("name", "pk")[:COUNTRY_PAGE_CARDS],
+            "stakeholders": organizations.exclude(is_member).order_by("name", "pk")[:COUNTRY_PAGE_CARDS],
+            "hotlines": services.filter(kind=Service.Kind.HOTLINE)[:COUNTRY_PAGE_SERVICES],
+            "shelters": services.filter(kind=Service.Kind.SHELTER)[:COUNTRY_PAGE_SERVICES],
             "panels": render_country_panels(request, country),
         },
     )

@@ -121,10 +121,23 @@ def test_the_country_page_runs_a_fixed_number_of_queries(client_as, role, users,
     assert many == few
 
 
-def test_the_country_page_lists_many_organizations(client, db):
+def test_the_country_page_shows_the_first_members_and_leads_to_all_of_them(client, db):
+    """10,000 organizations must not make a 2 MB country page: the first cards, then the directory for the rest."""
     bulk_organizations(30, prefix="Many", membership_status=Organization.MembershipStatus.MEMBER)
     html = client.get(URL).content.decode()
-    assert "Many Organization 029" in html
+    assert "Many Organization 000" in html and "Many Organization 023" in html
+    assert "Many Organization 024" not in html
+    assert '<span class="badge text-bg-secondary">30</span>' in html
+    link = '<a class="btn btn-outline-primary" href="/members/?country=tj">'
+    assert link + "All 30 organizations in Tajikistan, in the directory</a>" in html
+    directory = client.get("/members/?country=tj").content.decode()
+    assert "30 organizations found." in directory
+
+
+def test_a_country_with_few_members_shows_them_all_without_a_link(client, db):
+    bulk_organizations(3, prefix="Few", membership_status=Organization.MembershipStatus.MEMBER)
+    html = client.get(URL).content.decode()
+    assert "Few Organization 002" in html and "in the directory</a>" not in html
 
 
 def test_service_details_have_no_stray_separator(client, db):

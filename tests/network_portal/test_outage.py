@@ -6,7 +6,7 @@ import redis.exceptions
 from django.db import OperationalError
 from django.test import Client
 
-from network_portal import views
+from network_portal import outages, views
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,47 @@ def test_the_503_page_speaks_the_visitors_language(visitor, monkeypatch):
     response = visitor.get("/", headers={"Accept-Language": "ru"})
     assert response.status_code == 503
     assert 'lang="ru"' in response.content.decode()
+
+
+def test_sessions_in_redis_that_cannot_be_reached_are_an_outage_not_a_logout(settings, monkeypatch):
+    """With REDIS_URL the session store is network_portal.sessions: an unreachable Redis gives the 503 page, not
+    the public page of a logged-out visitor (nor the login page for a form being sent)."""
+    from network_portal.sessions import SessionStore
+
+    class Down:
+        def get(self, *args, **kwargs):
+            raise redis.exceptions.ConnectionError("Connection refused")
+
+    settings.SESSION_ENGINE = "network_portal.sessions"
+    original_init = SessionStore.__init__
+
+    def unreachable(self, session_key=None):
+        original_init(self, session_key)
+        self._cache = Down()
+
+    monkeypatch.setattr(SessionStore, "__init__", unreachable)
+    visitor = Client(raise_request_exception=False)
+    visitor.cookies["sessionid"] = "a" * 32
+    response = visitor.get("/forums/follow-up/")
+    assert response.status_code == 503
+
+
+def test_sessions_in_the_cache_work_when_it_answers(settings, users):
+    settings.SESSION_ENGINE = "network_portal.sessions"
+    member = Client()
+    member.force_login(users["member"])
+    response = member.get("/members/account/")
+    assert response.status_code == 200 and users["member"].email in response.content.decode()
+    assert Client().get("/members/account/").status_code == 302
+
+
+def test_an_outage_is_logged_in_one_line(caplog, visitor, monkeypatch):
+    import logging
+
+    fail_home_with(monkeypatch, OperationalError("the database system is starting up"))
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        visitor.get("/")
+    record = next(r for r in caplog.records if r.name == "django.request")
+    outages.OutageWithoutTrace().filter(record)
+    assert record.exc_info is None
+    assert "the database system is starting up" in record.getMessage() and "Service Unavailable" in record.getMessage()

@@ -1,5 +1,6 @@
-"""Public pages for visitors who are not logged in come from the page cache (network_portal/page_cache.py): never
-stale, in every language, and never a page made for someone logged in, or one carrying a personal token.
+"""Pages come from the page cache (network_portal/page_cache.py): never stale, in every language; public pages
+for visitors who are not logged in, and a logged-in user's pages for their own session only; never a page made
+for someone else, nor one carrying another visitor's token.
 
 The suite runs each test in a transaction that never commits, so the page cache is off elsewhere (conftest.py);
 here it is on, and a change "commits" through django_capture_on_commit_callbacks(execute=True).
@@ -113,18 +114,97 @@ def test_writes_that_no_page_shows_keep_the_cache(client, listed, committed):
     assert get(client, "/members/")["X-Page-Cache"] == "hit"
 
 
-@pytest.mark.parametrize("role", ["member", "editor", "steering", "coordinator"])
-def test_logged_in_users_never_get_a_cached_page_nor_leave_one(client_as, role, listed):
-    anonymous = Client()
-    logged_in = client_as(role)
-    theirs = get(logged_in, "/members/")
-    assert "X-Page-Cache" not in theirs
-    assert "Log out" in theirs.content.decode()
-    assert "private" in theirs["Cache-Control"] and "no-cache" in theirs["Cache-Control"]
-    public = get(anonymous, "/members/")
-    assert public["X-Page-Cache"] == "miss"  # not the page rendered for the logged-in user
-    assert "Log out" not in public.content.decode()
-    assert "X-Page-Cache" not in get(logged_in, "/members/")  # not the public page either
+ROLES = ["member", "editor", "steering", "coordinator"]
+
+
+@pytest.fixture
+def logged_in(client_as):
+    """A logged-in user's browser, which has its CSRF cookie already (the login form set it)."""
+
+    def build(role):
+        browser = client_as(role)
+        browser.get("/")
+        assert "csrftoken" in browser.cookies
+        return browser
+
+    return build
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_logged_in_user_gets_their_own_page_again(logged_in, role, listed):
+    theirs = logged_in(role)
+    first = get(theirs, "/members/")
+    second = get(theirs, "/members/")
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content and "Log out" in second.content.decode()
+    assert "private" in second["Cache-Control"] and "no-cache" in second["Cache-Control"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_nobody_else_gets_a_logged_in_users_page(logged_in, role, listed, users):
+    theirs = logged_in(role)
+    get(theirs, "/members/")
+    assert get(theirs, "/members/")["X-Page-Cache"] == "hit"
+    public = get(Client(), "/members/")
+    assert public["X-Page-Cache"] == "miss" and "Log out" not in public.content.decode()
+    other_role = "member" if role != "member" else "editor"
+    other = get(logged_in(other_role), "/members/")
+    assert other["X-Page-Cache"] == "miss"
+    assert users[other_role].email in other.content.decode() and users[role].email not in other.content.decode()
+    same_user_new_login = logged_in(role)
+    assert get(same_user_new_login, "/members/")["X-Page-Cache"] == "miss"  # another session of the same user
+
+
+def test_a_public_page_is_not_served_to_a_logged_in_user(logged_in, listed):
+    get(Client(), "/members/")
+    member = get(logged_in("member"), "/members/")
+    assert member["X-Page-Cache"] == "miss" and "Log out" in member.content.decode()
+
+
+def test_after_logging_out_the_sessions_pages_are_gone(logged_in, listed):
+    member = logged_in("member")
+    get(member, "/members/")
+    assert get(member, "/members/")["X-Page-Cache"] == "hit"
+    old_cookie = member.cookies["sessionid"].value
+    member.post("/accounts/logout/")
+    replay = Client()
+    replay.cookies["sessionid"] = old_cookie  # someone who copied the cookie, or a browser still sending it
+    response = get(replay, "/members/")
+    assert response.get("X-Page-Cache") != "hit"
+    assert "Log out" not in response.content.decode()
+
+
+def test_a_message_after_saving_is_shown(logged_in, listed, users):
+    member = logged_in("member")
+    get(member, "/members/account/")
+    assert get(member, "/members/account/")["X-Page-Cache"] == "hit"
+    member.post("/members/account/", {"name": "Renamed Member", "language": ""})
+    response = get(member, "/members/account/")
+    assert response.get("X-Page-Cache") != "hit"
+    assert "Your account was saved." in response.content.decode()
+
+
+def test_the_idle_session_clock_keeps_running(logged_in, listed, settings):
+    """After a minute the request is rendered, so the idle timeout counts from the latest request, and a session
+    idle for too long is logged out rather than served from memory."""
+    member = logged_in("member")
+    get(member, "/members/")
+    assert get(member, "/members/")["X-Page-Cache"] == "hit"
+    session = member.session
+    session["portal_last_seen"] -= settings.SESSION_IDLE_TIMEOUT + 1
+    session.save()
+    response = get(member, "/members/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_change_makes_logged_in_pages_stale_too(logged_in, listed, committed):
+    member = logged_in("member")
+    get(member, "/members/")
+    with committed():
+        listed.name = "Sitora Changed"
+        listed.save()
+    response = get(member, "/members/")
+    assert response["X-Page-Cache"] == "miss" and "Sitora Changed" in response.content.decode()
 
 
 def test_a_page_with_a_form_token_is_not_kept(client):
