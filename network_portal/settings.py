@@ -314,7 +314,8 @@ else:
     }
 # Rendered pages (public ones, and each session's own) are kept this many seconds at most (0 = not at all); any
 # change saved in the portal makes them all stale at once (network_portal/page_cache.py).
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Off by default with DEBUG, where templates change under a running server.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
 PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 2000)  # pages kept per worker process, the most recent
 
 # Uploaded files (logos, forum documents): on this server's disk under MEDIA_ROOT, or with S3_BUCKET on
@@ -336,6 +337,7 @@ if S3_BUCKET:
             "querystring_expire": env_int("S3_LINK_SECONDS", 3600),
             "file_overwrite": False,
             "signature_version": "s3v4",  # signed links that every S3 region and MinIO accept
+            "max_memory_size": 2_621_440,  # a document downloaded through the portal spills to disk above 2.5 MB
         },
     }
 

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
@@ -70,7 +70,8 @@ def server_error(request):
     minute, otherwise the plain 500 page; never a stack trace (the error itself goes to the log)."""
     if not is_outage(sys.exc_info()[1]):
         return defaults.server_error(request)
-    response = HttpResponse(loader.get_template("503.html").render({"LANGUAGE_CODE": get_language()}), status=503)
+    page = loader.get_template("503.html").render({"LANGUAGE_CODE": get_language(), "LANGUAGE_BIDI": get_language_bidi()})
+    response = HttpResponse(page, status=503)
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response

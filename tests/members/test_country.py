@@ -148,3 +148,16 @@ def test_service_details_have_no_stray_separator(client, db):
     html = client.get("/members/pk/").content.decode()
     assert "24/7 · Urdu" in html
     assert "· 24/7" not in html
+
+
+def test_the_country_page_shows_the_first_hotlines_and_leads_to_all_of_them(client, db):
+    from ..factories import make_organization, make_service
+
+    org = make_organization("TJ", name="Helpline Network", membership_status="member")
+    for n in range(25):
+        make_service(org, name=f"Helpline {n:02d}", kind="hotline")
+    html = client.get(URL).content.decode()
+    assert "Helpline 19" in html and "Helpline 20" not in html
+    assert '<a href="/members/?country=tj&amp;service=hotline">All 25 hotlines in Tajikistan, in the directory</a>' in html
+    directory = client.get("/members/?country=tj&service=hotline").content.decode()
+    assert "Helpline Network" in directory

@@ -81,7 +81,10 @@ def test_the_503_page_speaks_the_visitors_language(visitor, monkeypatch):
     fail_home_with(monkeypatch, OperationalError("down"))
     response = visitor.get("/", headers={"Accept-Language": "ru"})
     assert response.status_code == 503
-    assert 'lang="ru"' in response.content.decode()
+    assert 'lang="ru" dir="ltr"' in response.content.decode()
+    assert "Портал ненадолго недоступен" in response.content.decode()
+    response = visitor.get("/", headers={"Accept-Language": "fa"})
+    assert 'lang="fa" dir="rtl"' in response.content.decode()
 
 
 def test_sessions_in_redis_that_cannot_be_reached_are_an_outage_not_a_logout(settings, monkeypatch):
