@@ -129,3 +129,22 @@ def test_an_outage_is_logged_in_one_line(caplog, visitor, monkeypatch):
     outages.OutageWithoutTrace().filter(record)
     assert record.exc_info is None
     assert "the database system is starting up" in record.getMessage() and "Service Unavailable" in record.getMessage()
+
+
+def test_the_page_nginx_shows_when_the_portal_does_not_answer_says_the_same_in_every_language(settings):
+    """static/errors/unavailable.html (deploy/nginx/ctip-portal.conf: gunicorn restarting or down) carries the 503
+    page's texts in each of the portal's languages, as the catalogues translate them today."""
+    from pathlib import Path
+
+    from django.utils import translation
+
+    page = (Path(settings.BASE_DIR) / "static" / "errors" / "unavailable.html").read_text()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            heading = translation.gettext("The portal is briefly unavailable")
+            advice = translation.gettext(
+                "Please try again in a minute. Nothing saved before is lost; if you were sending a form, check "
+                "afterwards whether it was saved."
+            )
+        direction = "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+        assert f'<section lang="{code}" dir="{direction}">\n<h1>{heading}</h1>\n<p>{advice}</p>' in page, code
