@@ -58,7 +58,7 @@ def new_generation():
     try:
         cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
     except Exception:  # a cache that is down keeps no page either; the change itself is saved
-        logger.warning("Could not start a new generation of public pages", exc_info=True)
+        logger.warning("Could not start a new generation of kept pages", exc_info=True)
 
 
 def note_write(execute, sql, params, many, context):
@@ -94,7 +94,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.pages = OrderedDict()  # key -> Entry tuple, least recently used first
+        self.pages = OrderedDict()  # key -> (generation, expires, owner, status, headers, content), least recent first
         self.lock = threading.Lock()  # `runserver` serves requests in threads
         self.sessions = import_module(settings.SESSION_ENGINE).SessionStore
 
