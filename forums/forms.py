@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from members.calendars import DigitsDateInput, local_date
 from members.forms.multilingual import MultilingualFormMixin, for_language
 from members.models import Country, Organization
+from members.uploads import EXTENSIONS, MAX_DOCUMENT_BYTES, UnreadableDocument, detect_document_type
 
-from .documents import EXTENSIONS, MAX_DOCUMENT_BYTES, UnreadableDocument, detect_document_type
 from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
 
 MULTI_SELECT_HELP = _("Hold Ctrl (Cmd on a Mac) to select several.")

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from members.filters import filtered_page
+from members.uploads import safe_download_name
 
 from . import permissions
-from .documents import safe_download_name
 from .filters import ForumFilter, TrackerFilter
 from .ics import build_calendar
 from .models import ActionItem, Forum, ForumDocument, today

@@ -46,3 +46,17 @@ class NewMembersFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
+
+class NewsFeed(NewMembersFeed):
+    """Placeholder: public announcements."""
+
+    def items(self):
+        return []
+
+
+class LibraryFeed(NewMembersFeed):
+    """Placeholder: public library resources."""
+
+    def items(self):
+        return []

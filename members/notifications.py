@@ -43,8 +43,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from .emails import absolute_url
-from .models import Country, Notification, NotificationPreference, Topic
-from .permissions import network_member_users
+from .models import Country, Notification, NotificationPreference, Topic, User
+from .permissions import can_read_post, network_member_users
 from .tokens import ALL_TOPICS, make_unsubscribe_token
 
 logger = logging.getLogger(__name__)
@@ -54,28 +54,46 @@ DEFAULTS = NotificationPreference()  # what a user who never opened the settings
 CLAIM_TIMEOUT = timedelta(minutes=30)
 
 
-def recipients(topic: str, *, country=None, organization=None):
-    """Network members (as `permissions.is_network_member` decides) who want updates on `topic`
-    (for `country` / of `organization`)."""
+def recipients(topic: str, *, country=None, organization=None, announcement=None, users=None):
+    """Users who want updates on `topic` (for `country` / of `organization` / of `announcement`'s kind and
+    countries), among `users` if given, and who may read it: network members (as
+    `permissions.is_network_member` decides); for an announcement approved for everyone, every active account."""
     topic = Topic(topic)
-    users = network_member_users()
+    if announcement is not None and announcement.is_public:
+        base = User.objects.filter(is_active=True)
+    else:
+        base = network_member_users()
+    if users is not None:
+        base = base.filter(pk__in=users.values("pk"))
     no_preference = Q(notification_preference__isnull=True)
     wanted = Q(**{f"notification_preference__{topic.value}": True})
     if not getattr(DEFAULTS, topic.value):
         no_preference = Q(pk__in=[])
-    users = users.filter(no_preference | wanted)
+    base = base.filter(no_preference | wanted)
     if topic == Topic.REVIEW_PUBLISHED and country is not None:
-        users = users.filter(
+        base = base.filter(
             no_preference
             | Q(notification_preference__review_all_countries=True)
             | Q(notification_preference__review_countries=Country.normalize_code(country))
         )
+    if topic == Topic.ANNOUNCEMENTS and announcement is not None:
+        # Kinds are stored as ",news,event," so that one kind never matches inside another.
+        base = base.filter(no_preference | Q(notification_preference__announcement_kinds__contains=f",{announcement.kind},"))
+        countries = [c.pk for c in announcement.countries.all()]
+        if countries:  # a post about the whole region goes to everyone; one about some countries to who follows them
+            base = base.filter(
+                no_preference
+                | Q(notification_preference__announcement_all_countries=True)
+                | Q(notification_preference__announcement_countries__in=countries)
+            )
     if organization is not None:
-        users = users.filter(memberships__organization=organization)
-    return users.distinct()
+        base = base.filter(memberships__organization=organization)
+    return base.distinct()
 
 
-def notify(topic, *, message, url, country=None, organization=None, dedupe_key) -> int:
+def notify(
+    topic, *, message, url, country=None, organization=None, announcement=None, users=None, exclude=None, dedupe_key
+) -> int:
     """Queue one e-mail per subscribed user, in the caller's transaction; returns how many were queued.
 
     `message()` returns (subject, body). It is called once per language among the recipients, with that
@@ -85,7 +103,9 @@ def notify(topic, *, message, url, country=None, organization=None, dedupe_key) 
     topic = Topic(topic)
     texts = {}
     rows = []
-    wanted = recipients(topic, country=country, organization=organization)
+    wanted = recipients(topic, country=country, organization=organization, announcement=announcement, users=users)
+    if exclude is not None:  # e.g. whoever wrote the comment being announced
+        wanted = wanted.exclude(pk=exclude.pk)
     for user_id, frequency, language in wanted.values_list("pk", "notification_preference__frequency", "language"):
         language = language or settings.LANGUAGE_CODE
         if language not in texts:
@@ -100,6 +120,7 @@ def notify(topic, *, message, url, country=None, organization=None, dedupe_key) 
                 subject=subject[:200],
                 body=body,
                 url=url or "",
+                announcement=announcement,
                 dedupe_key=dedupe_key[:200],
                 digest=(frequency or DEFAULTS.frequency) == NotificationPreference.Frequency.WEEKLY,
             )
@@ -162,7 +183,9 @@ def _claim(queryset) -> list[Notification]:
     )
     if not claimed:
         return []
-    return list(Notification.objects.filter(claim=token).select_related("user").order_by("created_at", "pk"))
+    return list(
+        Notification.objects.filter(claim=token).select_related("user", "announcement").order_by("created_at", "pk")
+    )
 
 
 def _finish(rows, **changes):
@@ -182,11 +205,19 @@ def _record_failure(rows, error: Exception):
         )
 
 
-def _send_batch(user, rows, *, digest: bool, mail_connection) -> bool:
-    """Send one e-mail for `rows` (claimed by the caller); mark them sent only if the backend accepted it."""
+def _send_batch(user, rows, *, digest: bool, mail_connection) -> bool | None:
+    """Send one e-mail for `rows` (claimed by the caller); mark them sent only if the backend accepted it.
+    None if nothing was left to send (every row withdrawn)."""
     if not user.is_active:  # deactivated since the update was queued: never write to them
         _finish(rows, status=Notification.Status.FAILED, last_error="The account is inactive.")
         return False
+    # An announcement hidden since, or one the recipient may no longer read (they left the network): not sent.
+    unreadable = [r for r in rows if r.announcement is not None and not can_read_post(user, r.announcement)]
+    if unreadable:
+        _finish(unreadable, status=Notification.Status.WITHDRAWN)
+        rows = [r for r in rows if r not in unreadable]
+        if not rows:
+            return None
     try:
         build_message(user, rows, digest=digest, connection=mail_connection).send()
     except Exception as error:  # any mail server error: queue the rows again for the next run
@@ -207,10 +238,9 @@ def send_immediate(limit: int | None = None) -> tuple[int, int]:
         rows = _claim(Notification.objects.filter(pk=pk, digest=False))
         if not rows:  # sent or claimed by another run meanwhile
             continue
-        if _send_batch(rows[0].user, rows, digest=False, mail_connection=mail_connection):
-            sent += 1
-        else:
-            failed += 1
+        result = _send_batch(rows[0].user, rows, digest=False, mail_connection=mail_connection)
+        sent += result is True
+        failed += result is False
     return sent, failed
 
 
@@ -231,10 +261,9 @@ def send_digests() -> tuple[int, int]:
         rows = _claim(Notification.objects.filter(digest=True, user_id=user_id))
         if not rows:
             continue
-        if _send_batch(rows[0].user, rows, digest=True, mail_connection=mail_connection):
-            sent += 1
-        else:
-            failed += 1
+        result = _send_batch(rows[0].user, rows, digest=True, mail_connection=mail_connection)
+        sent += result is True
+        failed += result is False
     return sent, failed
 
 

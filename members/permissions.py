@@ -21,7 +21,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Country, Membership, Organization, Person, SteeringCommitteeSeat, User
+from .models import (
+    Announcement,
+    AnnouncementComment,
+    Country,
+    Membership,
+    Organization,
+    Person,
+    Resource,
+    SteeringCommitteeSeat,
+    User,
+)
 
 
 def register(app_label: str, *predicates) -> None:
@@ -282,3 +292,127 @@ def network_member_users() -> QuerySet:
     return User.objects.filter(is_active=True).filter(
         Q(is_coordinator=True) | Q(is_superuser=True) | Q(pk__in=staff_of_members.values("user_id"))
     )
+
+
+# What the network shares (issue 15): announcements, the resource library, messages to the secretariat.
+#
+# A post (an announcement or a library resource) is read by network members at once, unless a coordinator hid
+# it; by the public only once approved for everyone. A hidden post stays readable by its author, who reads
+# the reason, and by coordinators. Everyone else gets 404 for what they may not read.
+
+
+def visible_posts(user, queryset: QuerySet) -> QuerySet:
+    """The announcements or resources of `queryset` the user may read."""
+    if is_coordinator(user):
+        return queryset
+    if is_network_member(user):
+        return queryset.filter(Q(hidden_at__isnull=True) | Q(author=user))
+    if user.is_authenticated:
+        return queryset.filter(Q(pk__in=queryset.public().values("pk")) | Q(author=user))
+    return queryset.public()
+
+
+def visible_announcements(user) -> QuerySet:
+    return visible_posts(user, Announcement.objects.all())
+
+
+def visible_resources(user) -> QuerySet:
+    return visible_posts(user, Resource.objects.all())
+
+
+def can_read_post(user, item) -> bool:
+    """The same rule as visible_posts, for one announcement or resource (e-mails are checked with it)."""
+    if is_coordinator(user):
+        return True
+    if user.is_authenticated and item.author_id == user.pk:
+        return True
+    if item.is_hidden:
+        return False
+    return item.is_public or is_network_member(user)
+
+
+def can_post(user) -> bool:
+    """Network members post announcements and add to the library, for their organization."""
+    return is_network_member(user)
+
+
+def can_edit_post(user, item) -> bool:
+    """Its author while it is not hidden, and coordinators."""
+    if is_coordinator(user):
+        return True
+    return bool(is_network_member(user) and item.author_id == user.pk and not item.is_hidden)
+
+
+def can_approve_for_public(user, item=None) -> bool:
+    """Coordinators, and the steering committee representative of the poster's country, approve a post for
+    everyone (or keep it for members). Without an item: may the user approve anything at all."""
+    if is_coordinator(user):
+        return True
+    if item is None:
+        return is_steering_representative(user)
+    return item.approval_country_id is not None and is_steering_representative(user, item.approval_country_id)
+
+
+def approves_without_review(user, organization) -> bool:
+    """A post for everyone by a coordinator, or by the representative of its organization's country, needs
+    nobody else's approval."""
+    if is_coordinator(user):
+        return True
+    return organization is not None and is_steering_representative(user, organization.country_id)
+
+
+def posts_awaiting_approval(user, queryset: QuerySet) -> QuerySet:
+    """The posts waiting for this user's approval: all for coordinators, their country's for a representative."""
+    waiting = queryset.awaiting_approval()
+    if is_coordinator(user):
+        return waiting
+    return waiting.filter(organization__country__in=steering_countries(user))
+
+
+def can_hide_post(user, item=None) -> bool:
+    """Coordinators hide any post, with a reason shown to its author."""
+    return is_coordinator(user)
+
+
+def can_comment(user, announcement=None) -> bool:
+    """Network members comment on announcements that are not hidden; comments are never public."""
+    if not is_network_member(user):
+        return False
+    return announcement is None or not announcement.is_hidden
+
+
+def can_read_comments(user) -> bool:
+    return is_network_member(user)
+
+
+def can_delete_comment(user, comment: AnnouncementComment) -> bool:
+    return is_coordinator(user) or bool(user.is_authenticated and comment.author_id == user.pk)
+
+
+def can_answer_contact_messages(user) -> bool:
+    """Messages to the secretariat carry the sender's e-mail address: coordinators only."""
+    return is_coordinator(user)
+
+
+register(
+    "members",
+    can_post,
+    can_edit_post,
+    can_approve_for_public,
+    can_hide_post,
+    can_comment,
+    can_read_comments,
+    can_delete_comment,
+    can_answer_contact_messages,
+)
+
+
+def get_visible_announcement(user, slug: str) -> Announcement:
+    return get_object_or_404(
+        visible_announcements(user).select_related("organization__country", "author"), slug=slug
+    )
+
+
+def get_visible_resource(user, slug: str) -> Resource:
+    return get_object_or_404(visible_resources(user).select_related("organization__country", "topic"), slug=slug)
+

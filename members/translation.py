@@ -7,7 +7,7 @@ that modeltranslation adds, so that a change history records which language chan
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import NationalNetwork, Organization, Service
+from .models import Announcement, NationalNetwork, Organization, Resource, Service
 
 
 @register(Organization)
@@ -23,6 +23,16 @@ class ServiceTranslation(TranslationOptions):
 @register(NationalNetwork)
 class NationalNetworkTranslation(TranslationOptions):
     fields = NationalNetwork.TRANSLATED_FIELDS
+
+
+@register(Announcement)
+class AnnouncementTranslation(TranslationOptions):
+    fields = Announcement.TRANSLATED_FIELDS
+
+
+@register(Resource)
+class ResourceTranslation(TranslationOptions):
+    fields = Resource.TRANSLATED_FIELDS
 
 
 simple_history.register(Organization, excluded_fields=[*Organization.SEARCH_FIELDS, "updated_at"])

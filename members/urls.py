@@ -1,7 +1,20 @@
 from django.urls import path, re_path
 
 from . import feeds
-from .views import accounts, directory, history, invitations, joining, notifications, security, staff
+from .views import (
+    accounts,
+    contact,
+    directory,
+    history,
+    invitations,
+    joining,
+    library,
+    moderation,
+    news,
+    notifications,
+    security,
+    staff,
+)
 
 app_name = "members"
 
@@ -34,4 +47,30 @@ urlpatterns = [
     re_path(r"^members/(?P<code>[a-zA-Z]{2})/$", directory.country_detail, name="country"),
     path("steering-committee/", directory.steering_committee, name="steering-committee"),
     path("feeds/members/", feeds.NewMembersFeed(), name="feed-new-members"),
+    # What the network shares (issue 15): announcements, the library, the secretariat's contact form.
+    path("news/", news.announcement_list, name="news"),
+    path("news/new/", news.announcement_create, name="announcement-create"),
+    path("news/comments/<int:pk>/delete/", news.comment_delete, name="comment-delete"),
+    path("news/<slug:slug>/", news.announcement_detail, name="announcement"),
+    path("news/<slug:slug>/edit/", news.announcement_edit, name="announcement-edit"),
+    path("news/<slug:slug>/comment/", news.comment_add, name="announcement-comment"),
+    path("news/<slug:slug>/approve/", moderation.approve, {"kind": "announcement"}, name="announcement-approve"),
+    path("news/<slug:slug>/decline/", moderation.decline, {"kind": "announcement"}, name="announcement-decline"),
+    path("news/<slug:slug>/hide/", moderation.hide, {"kind": "announcement"}, name="announcement-hide"),
+    path("news/<slug:slug>/unhide/", moderation.unhide, {"kind": "announcement"}, name="announcement-unhide"),
+    path("library/", library.resource_list, name="library"),
+    path("library/new/", library.resource_create, name="resource-create"),
+    path("library/<slug:slug>/", library.resource_detail, name="resource"),
+    path("library/<slug:slug>/edit/", library.resource_edit, name="resource-edit"),
+    path("library/<slug:slug>/file/", library.resource_file, name="resource-file"),
+    path("library/<slug:slug>/approve/", moderation.approve, {"kind": "resource"}, name="resource-approve"),
+    path("library/<slug:slug>/decline/", moderation.decline, {"kind": "resource"}, name="resource-decline"),
+    path("library/<slug:slug>/hide/", moderation.hide, {"kind": "resource"}, name="resource-hide"),
+    path("library/<slug:slug>/unhide/", moderation.unhide, {"kind": "resource"}, name="resource-unhide"),
+    path("contact/", contact.contact, name="contact"),
+    path("contact/thanks/", contact.contact_thanks, name="contact-thanks"),
+    path("contact/messages/", contact.message_list, name="contact-messages"),
+    path("contact/messages/<int:pk>/", contact.message_detail, name="contact-message"),
+    path("feeds/news/", feeds.NewsFeed(), name="feed-news"),
+    path("feeds/library/", feeds.LibraryFeed(), name="feed-library"),
 ]

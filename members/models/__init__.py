@@ -23,13 +23,26 @@ from .joining import (
 )
 from .notifications import Notification, NotificationPreference, Topic
 from .security import SecurityEvent, SecurityLogIsAppendOnly
+from .sharing import (
+    Announcement,
+    AnnouncementComment,
+    Audience,
+    ContactMessage,
+    PublicStatus,
+    Resource,
+    unique_slug,
+)
 from .steering import SteeringCommitteeSeat
 
 __all__ = [
-    "INVITATION_VALID_FOR",
+    "Announcement",
+    "AnnouncementComment",
     "Application",
+    "Audience",
+    "ContactMessage",
     "Country",
     "FocusArea",
+    "INVITATION_VALID_FOR",
     "Invitation",
     "InvitationUnusable",
     "Membership",
@@ -39,6 +52,8 @@ __all__ = [
     "Organization",
     "OrganizationQuerySet",
     "Person",
+    "PublicStatus",
+    "Resource",
     "SecurityEvent",
     "SecurityLogIsAppendOnly",
     "Service",
@@ -50,5 +65,6 @@ __all__ = [
     "get_country_or_404",
     "hash_token",
     "unique_organization_slug",
+    "unique_slug",
     "validate_decline_reason",
 ]

@@ -13,6 +13,8 @@ class Topic(models.TextChoices):
     FORUMS = "forums", _("A forum is announced or changed")
     ACTION_ITEMS = "action_items", _("Follow-up actions of my organization are due or overdue")
     NEW_MEMBERS = "new_members", _("A new organization joins the network")
+    ANNOUNCEMENTS = "announcements", _("Announcements of the network (the list-serve)")
+    COMMENTS = "comments", _("Comments on announcements I posted or commented on")
 
 
 class NotificationPreference(models.Model):
@@ -36,6 +38,18 @@ class NotificationPreference(models.Model):
     forums = models.BooleanField(Topic.FORUMS.label, default=True)
     action_items = models.BooleanField(Topic.ACTION_ITEMS.label, default=True)
     new_members = models.BooleanField(Topic.NEW_MEMBERS.label, default=True)
+    announcements = models.BooleanField(Topic.ANNOUNCEMENTS.label, default=True)
+    # The kinds of announcement wanted, as ",news,event,call," (see members.notifications.recipients).
+    announcement_kinds = models.CharField(
+        _("kinds of announcement"), max_length=100, default=",news,event,call,publication,vacancy,", blank=True
+    )
+    announcement_all_countries = models.BooleanField(
+        _("announcements about all countries"), default=True, help_text=_("Untick to choose countries below.")
+    )
+    announcement_countries = models.ManyToManyField(
+        Country, blank=True, related_name="+", verbose_name=_("announcements about these countries")
+    )
+    comments = models.BooleanField(Topic.COMMENTS.label, default=True)
     frequency = models.CharField(
         _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
     )
@@ -69,6 +83,7 @@ class Notification(models.Model):
         SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Gave up")
+        WITHDRAWN = "withdrawn", _("Not sent: no longer visible to its recipient")
 
     user = models.ForeignKey(
         "members.User", on_delete=models.CASCADE, related_name="notifications", verbose_name=_("user")
@@ -77,6 +92,10 @@ class Notification(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
     url = models.CharField(_("link"), max_length=500, blank=True)
+    # An announcement's e-mail is sent only if its recipient may still read it then (members.notifications).
+    announcement = models.ForeignKey(
+        "members.Announcement", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     dedupe_key = models.CharField(max_length=200)
     digest = models.BooleanField(_("weekly digest"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)

@@ -1,4 +1,5 @@
-"""Outcome documents: which files are accepted (by their content, not their name) and how they are named."""
+"""Uploaded documents (forum outcome documents, library files): which files are accepted (by their content, not
+their name) and how they are named."""
 
 import re
 import unicodedata
