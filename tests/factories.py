@@ -6,7 +6,19 @@ import time
 
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
-from members.models import Country, Membership, Organization, Person, Service, SteeringCommitteeSeat, User
+from members.models import (
+    Announcement,
+    Audience,
+    Country,
+    Membership,
+    Organization,
+    Person,
+    PublicStatus,
+    Resource,
+    Service,
+    SteeringCommitteeSeat,
+    User,
+)
 
 _counter = itertools.count(1)
 
@@ -70,3 +82,30 @@ def make_seat(organization, person, start=datetime.date(2017, 6, 22), end=None):
     return SteeringCommitteeSeat.objects.create(
         country=organization.country, organization=organization, representative=person, term_start=start, term_end=end
     )
+
+
+def _shared(model, author, organization, audience, public_status, countries, **extra):
+    item = model(author=author, organization=organization, audience=audience, **extra)
+    if public_status is None:
+        public_status = PublicStatus.APPROVED if audience == Audience.PUBLIC else PublicStatus.NONE
+    item.public_status = public_status
+    item.save()
+    if countries:
+        item.countries.set(Country.objects.filter(code__in=[c.upper() for c in countries]))
+    return item
+
+
+def make_announcement(author=None, organization=None, *, audience=Audience.PUBLIC, public_status=None, countries=(),
+                      **extra):
+    """An announcement; one meant for everyone is approved unless `public_status` says otherwise."""
+    extra.setdefault("title", f"Announcement {next(_counter)}")
+    extra.setdefault("body", "Text of the announcement.")
+    return _shared(Announcement, author, organization, audience, public_status, countries, **extra)
+
+
+def make_resource(author=None, organization=None, *, audience=Audience.PUBLIC, public_status=None, countries=(),
+                  **extra):
+    """A library resource (a web link unless a file is given); one for everyone is approved unless told otherwise."""
+    extra.setdefault("title", f"Resource {next(_counter)}")
+    extra.setdefault("link", "https://example.org/report")
+    return _shared(Resource, author, organization, audience, public_status, countries, **extra)
