@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from members.forms.multilingual import CONTENT_PARAMETER, edit_language, for_language, language_bar
 from members.models import Country, get_country_or_404
+from members.permissions import visible_resources
 
 from . import permissions, workflow
 from .forms import ReviewRevisionForm, SendBackForm, StatisticFormSet, WithdrawForm
@@ -90,7 +91,17 @@ def _detail_context(request, review, revisions, shown):
         "has_illustrative": any(s.illustrative for s in statistics),
         "send_back_form": SendBackForm(),
         "withdraw_form": WithdrawForm(),
+        "library_resources": _library_resources(request.user, country),
     }
+
+
+LIBRARY_SHOWN = 5
+
+
+def _library_resources(user, country) -> list:
+    """The latest resources of the library about the country that the reader may read (one query)."""
+    resources = visible_resources(user).filter(countries=country)
+    return list(resources.order_by(F("year").desc(nulls_last=True), "-created_at", "-pk")[:LIBRARY_SHOWN])
 
 
 def review_detail(request, cc, year):

@@ -18,7 +18,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Q
 
-from members.models import Country, Organization, Person, User
+from members.models import Country, Organization, Person, Resource, User
 
 from . import demo_content
 from .models import ActionItem, ActionUpdate, Forum, Participant, Recommendation, Session
@@ -281,6 +281,13 @@ KABUL_ACTIONS = [
 ]
 
 
+# forum slug -> the slugs of its resources in the library (members/demo_library.py).
+LIBRARY_RESOURCES = {
+    "dushanbe-2017": ["outcome-document-dushanbe-2017"],
+    "kabul-2018": ["outcome-regional-discussion-kabul-2018"],
+}
+
+
 def _org(key: str) -> Organization:
     return Organization.objects.get(Q(acronym=key) | Q(name=key, acronym=""))
 
@@ -360,6 +367,10 @@ def seed(stdout=None):
                   "role": Participant.Role.NGO, "attended": True, "email": nasiri.email, "phone": nasiri.phone},
     )
     _actions(kabul, KABUL_ACTIONS, users)
+
+    # Their outcome documents in the library (members/demo_library.py, seeded before the forums).
+    for slug, resource_slugs in LIBRARY_RESOURCES.items():
+        Forum.objects.get(slug=slug).resources.set(Resource.objects.filter(slug__in=resource_slugs))
 
     # Titles written in further languages (demo_content.py).
     for slug, texts in demo_content.FORUM_TEXTS.items():

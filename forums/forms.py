@@ -4,11 +4,12 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from members.calendars import DigitsDateInput, local_date
 from members.forms.multilingual import MultilingualFormMixin, for_language
-from members.models import Country, Organization
+from members.models import Country, Organization, Resource
 from members.uploads import EXTENSIONS, MAX_DOCUMENT_BYTES, UnreadableDocument, detect_document_type
 
 from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
@@ -24,7 +25,7 @@ class ForumForm(MultilingualFormMixin, forms.ModelForm):
         model = Forum
         fields = [
             "title", "slug", "kind", "status", "start_date", "end_date", "dates_tentative", "city", "country",
-            "venue", "organizers", "organizers_text", "funders", "funders_text", "summary",
+            "venue", "organizers", "organizers_text", "funders", "funders_text", "summary", "resources",
         ]
         widgets = {
             "start_date": DATE_WIDGET,
@@ -32,6 +33,7 @@ class ForumForm(MultilingualFormMixin, forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 6}),
             "organizers": forms.SelectMultiple(attrs={"size": 8}),
             "funders": forms.SelectMultiple(attrs={"size": 8}),
+            "resources": forms.SelectMultiple(attrs={"size": 8}),
         }
         error_messages = {"slug": {"unique": _("A forum with this web address already exists.")}}
 
@@ -41,6 +43,12 @@ class ForumForm(MultilingualFormMixin, forms.ModelForm):
         for name in ("organizers", "funders"):
             self.fields[name].queryset = organizations
             self.fields[name].help_text = MULTI_SELECT_HELP
+        self.fields["resources"].queryset = Resource.objects.order_by("-created_at", "-pk")
+        self.fields["resources"].help_text = format_lazy(
+            "{} {}",
+            _("Its outcome document, report or other material from the resource library. Readers see only those they may read."),
+            MULTI_SELECT_HELP,
+        )
 
 
 class SessionForm(forms.ModelForm):

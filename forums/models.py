@@ -88,6 +88,10 @@ class Forum(MultilingualModel):
         _("other funders"), max_length=300, blank=True, help_text=_("Funders not in the directory, e.g. USAID.")
     )
     summary = models.TextField(_("summary"), blank=True, max_length=10000)
+    # Its outcome document, report or material in the resource library; each reader sees those they may read.
+    resources = models.ManyToManyField(
+        "members.Resource", blank=True, related_name="+", verbose_name=_("in the library")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 

@@ -2,11 +2,13 @@
 
 from itertools import groupby
 
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from members.filters import filtered_page
+from members.permissions import visible_resources
 from members.uploads import safe_download_name
 
 from . import permissions
@@ -86,6 +88,12 @@ def forum_detail(request, slug):
             ],
             "action_items": action_items,
             "documents": list(forum.documents.all()),
+            # In the library: only the resources this reader may read.
+            "resources": list(
+                visible_resources(request.user)
+                .filter(pk__in=forum.resources.values("pk"))
+                .order_by(F("year").desc(nulls_last=True), "-created_at", "-pk")
+            ),
         },
     )
 

@@ -1,11 +1,19 @@
-"""django-allauth adapter: the network is invitation-only, so self sign-up stays closed; e-mails speak the user's language."""
+"""django-allauth adapter: the network is invitation-only, so self sign-up stays closed; e-mails speak the user's
+language and carry the portal's name, never the server's host."""
 
 import time
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
+
+# The portal's name in e-mails: the brand of every page (base.html).
+PORTAL_NAME = gettext_lazy("Regional CTIP Network")
 
 
 def recently_authenticated(request) -> bool:
@@ -30,9 +38,20 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().is_reauthentication_required(app=app, **kwargs)
 
     def send_mail(self, template_prefix, email, context):
-        """Password reset and address confirmation e-mails in the recipient's preferred language."""
-        language = getattr(context.get("user"), "language", "")
-        if not language:
-            return super().send_mail(template_prefix, email, context)
+        """allauth's e-mails (password reset, address confirmation, security notices) in the recipient's preferred
+        language, naming the portal: allauth's `current_site` would be the request's host, as no Site is set up."""
+        language = getattr(context.get("user"), "language", "") or translation.get_language()
         with translation.override(language):
+            context = {
+                "portal_url": settings.PORTAL_BASE_URL,
+                "contact_url": settings.PORTAL_BASE_URL + reverse("members:contact"),
+                **context,
+                "current_site": SimpleNamespace(
+                    name=gettext(PORTAL_NAME), domain=urlsplit(settings.PORTAL_BASE_URL).netloc
+                ),
+            }
             return super().send_mail(template_prefix, email, context)
+
+    def format_email_subject(self, subject: str) -> str:
+        """Subjects read "[Regional CTIP Network] Reset your password", not allauth's "[host] …"."""
+        return f"[{gettext(PORTAL_NAME)}] {subject}"

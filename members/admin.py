@@ -190,3 +190,78 @@ class SecurityEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Announcements (issue 15): coordinators read, correct and delete posts and comments here too.
+from .models import Announcement, AnnouncementComment  # noqa: E402
+
+
+class AnnouncementCommentInline(admin.TabularInline):
+    model = AnnouncementComment
+    extra = 0
+    fields = ["author", "body", "created_at"]
+    readonly_fields = ["created_at"]
+    autocomplete_fields = ["author"]
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "organization", "audience", "public_status", "hidden_at", "created_at"]
+    list_filter = ["kind", "audience", "public_status", "countries"]
+    search_fields = ["title", "body", "organization__name", "organization__acronym", "slug"]
+    list_select_related = ["organization"]
+    autocomplete_fields = ["author", "organization", "reviewed_by", "hidden_by"]
+    filter_horizontal = ["countries"]
+    readonly_fields = ["slug", "created_at", "updated_at"]
+    date_hierarchy = "created_at"
+    inlines = [AnnouncementCommentInline]
+
+
+@admin.register(AnnouncementComment)
+class AnnouncementCommentAdmin(admin.ModelAdmin):
+    list_display = ["announcement", "author", "created_at"]
+    search_fields = ["body", "author__email", "announcement__title"]
+    list_select_related = ["announcement", "author"]
+    autocomplete_fields = ["announcement", "author"]
+    readonly_fields = ["created_at"]
+
+
+# Messages to the secretariat (issue 15): read and answered at /contact/messages/; here a coordinator can correct a
+# status or delete a message, e.g. one that names a victim. Nobody adds one, nor changes what the sender wrote.
+from .models import ContactMessage  # noqa: E402
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "name", "country", "status", "created_at", "answered_by", "answered_at"]
+    list_filter = ["status", "country"]
+    search_fields = ["subject", "name", "email", "organization"]
+    list_select_related = ["country", "answered_by"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "name", "email", "organization", "country", "subject", "message", "language", "created_at", "answered_by",
+        "answered_at", "reply",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+
+# The resource library (issue 15). Files are uploaded through the library's form, which checks them (members/uploads.py);
+# here a coordinator corrects the facts, the audience, or deletes a resource.
+from .models import Resource  # noqa: E402
+
+
+@admin.register(Resource)
+class ResourceAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "year", "organization", "audience", "public_status", "hidden_at", "created_at"]
+    list_filter = ["kind", "audience", "public_status", "topic", "countries"]
+    search_fields = ["title", "description", "organization__name", "organization__acronym", "slug", "original_name"]
+    list_select_related = ["organization"]
+    autocomplete_fields = ["author", "organization", "reviewed_by", "hidden_by"]
+    filter_horizontal = ["countries"]
+    readonly_fields = ["slug", "file", "original_name", "content_type", "size", "created_at", "updated_at"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False  # added at /library/new/, where the file is checked

@@ -1,15 +1,34 @@
-"""Navigation context: how many membership applications wait, and which pages belong to the directory tab."""
+"""Navigation context: how many membership applications and messages to the secretariat wait, and which pages
+belong to the directory tab."""
+
+from django.db.models import F, Func, Subquery
 
 from . import permissions
-from .models import Application
+from .models import Application, ContactMessage, User
 
 # URL names under /members/ that highlight the "Directory" tab (not the account, staff or join pages).
 DIRECTORY_PAGES = ("directory", "country", "organization", "organization-edit", "organization-history", "staff",
                    "staff-invite")
 
 
+def _count(queryset):
+    """The number of rows of `queryset`, as a subquery."""
+    return Subquery(queryset.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"))
+
+
 def applications(request):
     context = {"directory_pages": DIRECTORY_PAGES}
-    if permissions.can_review_applications(request.user):
-        context["pending_applications_count"] = Application.objects.pending().count()
+    user = request.user
+    reviews = permissions.can_review_applications(user)
+    answers = permissions.can_answer_contact_messages(user)
+    if reviews or answers:
+        # Both numbers in one query (on every page a coordinator opens), read along the user's own row.
+        counts = User.objects.filter(pk=user.pk).order_by().values(
+            applications=_count(Application.objects.pending()),
+            messages=_count(ContactMessage.objects.filter(status=ContactMessage.Status.NEW)),
+        )[0]
+        if reviews:
+            context["pending_applications_count"] = counts["applications"]
+        if answers:
+            context["new_contact_messages_count"] = counts["messages"]
     return context

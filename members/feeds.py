@@ -4,9 +4,10 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organization
+from .models import Announcement, Organization, Resource
 from .templatetags.content import language_note
 
 SUMMARY_WORDS = 60
@@ -48,15 +49,55 @@ class NewMembersFeed(Feed):
         return item.updated_at
 
 
-class NewsFeed(NewMembersFeed):
-    """Placeholder: public announcements."""
+class NewsFeed(Feed):
+    """The latest announcements approved for everyone."""
+
+    feed_type = Atom1Feed
+    title = _("Regional CTIP Network: news")
+    subtitle = _("News, events, calls for cooperation, publications and vacancies shared by the network.")
+    link = "/news/"
 
     def items(self):
-        return []
+        return Announcement.objects.public().select_related("organization").order_by("-created_at", "-pk")[:30]
+
+    def item_title(self, item):
+        return gettext("%(kind)s: %(title)s") % {"kind": item.get_kind_display(), "title": item.localized("title").marked()}
+
+    def item_description(self, item):
+        return content_summary(item, "body")
+
+    def item_author_name(self, item):
+        return str(item.organization) if item.organization_id else gettext("The network's secretariat")
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
 
 
-class LibraryFeed(NewMembersFeed):
-    """Placeholder: public library resources."""
+class LibraryFeed(Feed):
+    """The newest resources of the library that everyone may read (approved for the public, not hidden)."""
+
+    feed_type = Atom1Feed
+    title = _("Regional CTIP Network: resource library")
+    subtitle = _("Reports, laws, training and awareness material shared by the network's members.")
+    link = "/library/"
 
     def items(self):
-        return []
+        return Resource.objects.public().select_related("organization").order_by("-created_at", "-pk")[:30]
+
+    def item_title(self, item):
+        return gettext("%(kind)s: %(title)s") % {"kind": item.get_kind_display(), "title": item.localized("title").marked()}
+
+    def item_author_name(self, item):
+        return str(item.organization) if item.organization_id else gettext("The network's secretariat")
+
+    def item_description(self, item):
+        return content_summary(item, "description")
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at

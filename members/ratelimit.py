@@ -15,8 +15,8 @@ from django.shortcuts import render
 
 
 def secretariat_email() -> str:
-    """The address people can write to: the one the portal sends its e-mail from (DEFAULT_FROM_EMAIL)."""
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    """The secretariat's address: SECRETARIAT_EMAIL, or the one the portal sends its e-mail from."""
+    return settings.SECRETARIAT_EMAIL or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
 
 
 def too_many_attempts(request):

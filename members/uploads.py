@@ -3,10 +3,12 @@ their name) and how they are named."""
 
 import re
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 
 from django.utils.text import get_valid_filename
+from PIL import Image
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
@@ -24,6 +26,16 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", ODT: ".odt"}
 
+# Images (the library's posters and leaflets): recognised by their header and checked by Pillow without decoding
+# the pixels; at most this many pixels wide and high (a 6000×6000 image is 144 MB once a browser decodes it).
+PNG = "image/png"
+JPEG = "image/jpeg"
+WEBP = "image/webp"
+GIF = "image/gif"
+IMAGE_FORMATS = {"PNG": PNG, "JPEG": JPEG, "WEBP": WEBP, "GIF": GIF}  # Pillow's name -> content type
+IMAGE_EXTENSIONS = {PNG: ".png", JPEG: ".jpg", WEBP: ".webp", GIF: ".gif"}
+MAX_IMAGE_PIXELS = 6000
+
 
 @dataclass
 class Detected:
@@ -33,6 +45,14 @@ class Detected:
 
 class UnreadableDocument(ValueError):
     """A zip archive (DOCX, ODT) too large or too compressed to unpack safely: possibly a zip bomb."""
+
+
+class ImageTooLarge(ValueError):
+    """An image wider or higher than MAX_IMAGE_PIXELS (its size, when Pillow did not refuse to read it)."""
+
+    def __init__(self, width: int | None = None, height: int | None = None):
+        super().__init__(width, height)
+        self.width, self.height = width, height
 
 
 def detect_document_type(uploaded) -> Detected | None:
@@ -61,6 +81,43 @@ def detect_document_type(uploaded) -> Detected | None:
     finally:
         uploaded.seek(0)
     return None
+
+
+def detect_image_type(uploaded) -> Detected | None:
+    """The type of a PNG, JPEG, WebP or GIF image from its bytes, or None for anything else (an SVG, a damaged
+    image, a file that only starts like one).
+
+    Only the header and the file's structure are read (Pillow's verify()), never the pixels; raises ImageTooLarge
+    for an image over MAX_IMAGE_PIXELS on a side, before Pillow does anything more with it.
+    """
+    uploaded.seek(0)
+    head = uploaded.read(12)
+    uploaded.seek(0)
+    known = head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")) or (
+        head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    )
+    if not known:
+        return None
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns (and over twice its limit refuses) when a header declares a huge image.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded, formats=list(IMAGE_FORMATS)) as image:
+                width, height = image.size
+                if width > MAX_IMAGE_PIXELS or height > MAX_IMAGE_PIXELS:
+                    raise ImageTooLarge(width, height)
+                image_format = image.format
+                image.verify()
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise ImageTooLarge from None
+    except ImageTooLarge:
+        raise
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds of error for a damaged or disguised file
+        return None
+    finally:
+        uploaded.seek(0)
+    content_type = IMAGE_FORMATS.get(image_format)
+    return Detected(content_type, IMAGE_EXTENSIONS[content_type]) if content_type else None
 
 
 def open_zip(uploaded) -> zipfile.ZipFile:

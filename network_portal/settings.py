@@ -282,6 +282,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CTIP Network Portal <portal@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Messages from the contact page (/contact/) are e-mailed to this address; empty: the address of DEFAULT_FROM_EMAIL.
+SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "")
+# Messages to the secretariat are deleted this many days after they were received (manage.py prune_contact_messages).
+CONTACT_MESSAGE_DAYS = env_int("CONTACT_MESSAGE_DAYS", 365)
 
 # Absolute links in e-mails (invitations, notifications, unsubscribe) start with this.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -34,7 +34,9 @@ REPRESENTATIVES_DONE = (LOGIN, 403, 403, 403, 403, 302, 302)
 DRAFT_READERS_TJ = (404, 200, 200, 404, 404, 200, 200)  # Tajik members, representatives, coordinators
 DRAFT_READERS_PK = (404, 404, 404, 200, 404, 200, 200)
 OVERVIEW_DRAFT_READERS = (404, 404, 404, 404, 404, 200, 200)
-ADMIN = (302, 302, 302, 302, 302, 302, 200)  # everyone but coordinators to the admin's login page
+ADMIN = (302, 302, 302, 302, 302, 302, 200)
+MEMBERS_READ = (404, 200, 200, 200, 404, 200, 200)  # network members (not the stakeholder), coordinators
+AUTHOR_AND_COORDINATORS_READ = (404, 404, 200, 404, 404, 404, 200)  # the editor's hidden post  # everyone but coordinators to the admin's login page
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,6 +151,68 @@ TABLE = [
     # The signed token is the credential (the member's, whoever follows the link).
     url("members:unsubscribe", "@unsubscribe_token", get=PUBLIC, post=PUBLIC),
     url("members:unsubscribe", "not-a-token", get=(400,) * 7, post=(400,) * 7),
+    # What the network shares (issue 15). Posts of the Tajik member: public-news (approved for everyone),
+    # members-news (members only), pending-news (for everyone, waiting for approval); hidden-news is the
+    # editor's, hidden by a coordinator. The library's resources follow the same pattern.
+    url("members:news", get=PUBLIC, post=PUBLIC),
+    url("members:feed-news", get=PUBLIC, post=PUBLIC),
+    url("members:announcement-create", get=(LOGIN, 200, 200, 200, 403, 200, 200),
+        post=(LOGIN, 400, 400, 400, 403, 400, 400)),
+    url("members:announcement", "public-news", get=PUBLIC),
+    url("members:announcement", "members-news", get=MEMBERS_READ),
+    url("members:announcement", "pending-news", get=MEMBERS_READ),
+    url("members:announcement", "hidden-news", get=AUTHOR_AND_COORDINATORS_READ),
+    url("members:announcement", "no-such-news", get=NOT_FOUND, post=NOT_FOUND),
+    url("members:announcement-edit", "members-news", get=(LOGIN, 200, 403, 403, 404, 403, 200),
+        post=(LOGIN, 400, 403, 403, 404, 403, 400)),
+    url("members:announcement-edit", "public-news", get=(LOGIN, 200, 403, 403, 403, 403, 200)),
+    url("members:announcement-edit", "hidden-news", get=(LOGIN, 404, 403, 404, 404, 404, 200)),
+    url("members:announcement-comment", "members-news", get=POST_ONLY, post=(LOGIN, 400, 400, 400, 404, 400, 400)),
+    url("members:announcement-comment", "public-news", post=(LOGIN, 400, 400, 400, 403, 400, 400)),
+    url("members:announcement-comment", "hidden-news", post=(LOGIN, 404, 403, 404, 404, 404, 403)),
+    url("members:comment-delete", "@comment", get=POST_ONLY, post=(LOGIN, 302, 403, 403, 404, 403, 302)),
+    url("members:announcement-approve", "pending-news", get=POST_ONLY, post=(LOGIN, 403, 403, 403, 404, 302, 302)),
+    url("members:announcement-approve", "public-news", post=(LOGIN, 403, 403, 403, 403, 302, 302)),  # nothing to do
+    url("members:announcement-decline", "pending-news", get=(LOGIN, 403, 403, 403, 404, 200, 200),
+        post=(LOGIN, 403, 403, 403, 404, 400, 400)),
+    url("members:announcement-decline", "pending-news", post=(LOGIN, 403, 403, 403, 404, 302, 302),
+        data={"reason": "Names a person at risk."}),
+    url("members:announcement-hide", "public-news", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("members:announcement-hide", "public-news", post=COORDINATOR_DONE, data={"reason": "Out of date."}),
+    url("members:announcement-hide", "members-news", get=(LOGIN, 403, 403, 403, 404, 403, 200)),
+    url("members:announcement-unhide", "hidden-news", get=POST_ONLY, post=(LOGIN, 404, 403, 404, 404, 404, 302)),
+    # The library: public-resource, members-resource, pending-resource (the member's files, as the posts above);
+    # hidden-resource is the member's too, hidden: its author still reads it, the editor of the same
+    # organization does not. A file goes out only through its page's rules.
+    url("members:library", get=PUBLIC, post=PUBLIC),
+    url("members:feed-library", get=PUBLIC, post=PUBLIC),
+    url("members:resource-create", get=(LOGIN, 200, 200, 200, 403, 200, 200),
+        post=(LOGIN, 400, 400, 400, 403, 400, 400)),
+    url("members:resource", "public-resource", get=PUBLIC, post=PUBLIC),
+    url("members:resource", "members-resource", get=MEMBERS_READ),
+    url("members:resource", "pending-resource", get=MEMBERS_READ),
+    url("members:resource", "hidden-resource", get=(404, 200, 404, 404, 404, 404, 200)),
+    url("members:resource", "no-such-resource", get=NOT_FOUND),
+    url("members:resource-file", "public-resource", get=PUBLIC),
+    url("members:resource-file", "members-resource", get=MEMBERS_READ, post=MEMBERS_READ),
+    url("members:resource-file", "pending-resource", get=MEMBERS_READ),
+    url("members:resource-file", "hidden-resource", get=(404, 200, 404, 404, 404, 404, 200)),
+    url("members:resource-edit", "public-resource", get=(LOGIN, 200, 403, 403, 403, 403, 200),
+        post=(LOGIN, 400, 403, 403, 403, 403, 400)),
+    url("members:resource-edit", "members-resource", get=(LOGIN, 200, 403, 403, 404, 403, 200)),
+    url("members:resource-edit", "hidden-resource", get=(LOGIN, 403, 404, 404, 404, 404, 200)),
+    url("members:resource-approve", "pending-resource", get=POST_ONLY, post=(LOGIN, 403, 403, 403, 404, 302, 302)),
+    url("members:resource-decline", "pending-resource", get=(LOGIN, 403, 403, 403, 404, 200, 200),
+        post=(LOGIN, 403, 403, 403, 404, 400, 400)),
+    url("members:resource-hide", "public-resource", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("members:resource-unhide", "hidden-resource", get=POST_ONLY, post=(LOGIN, 403, 404, 404, 404, 404, 302)),
+    # Writing to the secretariat: anyone; the messages are the coordinators'.
+    url("members:contact", get=PUBLIC, post=(400,) * 7),
+    url("members:contact-thanks", get=PUBLIC, post=PUBLIC),
+    url("members:contact-messages", get=COORDINATOR, post=COORDINATOR),
+    url("members:contact-message", "@contact_message", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("members:contact-message", "@contact_message", post=COORDINATOR_DONE, data={"action": "close"}),
+    url("members:contact-message", 999999, get=(LOGIN, 403, 403, 403, 403, 403, 404)),
     # Forum records are public; coordinators manage them.
     url("forums:list", get=PUBLIC, post=PUBLIC),
     url("forums:calendar", get=PUBLIC, post=PUBLIC),

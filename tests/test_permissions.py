@@ -31,12 +31,21 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from countryreviews.models import ReviewRevision
 from forums.models import ForumDocument
-from members.models import Invitation, Membership, Organization, Topic
+from members.models import (
+    AnnouncementComment,
+    Audience,
+    ContactMessage,
+    Invitation,
+    Membership,
+    Organization,
+    PublicStatus,
+    Topic,
+)
 from members.tokens import make_unsubscribe_token
 
 from .conftest import ROLES, make_role_users
 from .countryreviews.factories import make_overview, make_revision
-from .factories import make_organization, record_fresh_login
+from .factories import make_announcement, make_organization, make_resource, record_fresh_login
 from .forums.factories import make_action_item, make_forum, make_participant, pdf_bytes
 from .members.factories import make_application
 from .permissions_table import CASES, LOGIN, TABLE, Url
@@ -68,6 +77,36 @@ def _build_world(media_root) -> dict:
             original_name="outcome.pdf", content_type="application/pdf", size=len(pdf_bytes()),
         )
 
+    # What the network shares: posts by the Tajik member, for everyone (approved, waiting) or members only, and
+    # the editor's hidden post; a library file of each kind; a message to the secretariat.
+    member, editor = users["member"], users["editor"]
+    make_announcement(member, organization, slug="public-news", title="Public news")
+    members_news = make_announcement(member, organization, slug="members-news", audience=Audience.MEMBERS)
+    make_announcement(member, organization, slug="pending-news", public_status=PublicStatus.PENDING)
+    hidden = make_announcement(editor, organization, slug="hidden-news")
+    hidden.hide(users["coordinator"], "A reason.")
+    hidden.save()
+    comment = AnnouncementComment.objects.create(announcement=members_news, author=member, body="A comment.")
+    other_comment = AnnouncementComment.objects.create(
+        announcement=members_news, author=users["other_editor"], body="Another comment."
+    )
+    with override_settings(MEDIA_ROOT=media_root):
+        def resource(slug, **extra):
+            return make_resource(
+                member, organization, slug=slug, link="", file=ContentFile(pdf_bytes(), name=f"{slug}.pdf"),
+                original_name=f"{slug}.pdf", content_type="application/pdf", size=len(pdf_bytes()), **extra
+            )
+
+        resource("public-resource")
+        resource("members-resource", audience=Audience.MEMBERS)
+        resource("pending-resource", public_status=PublicStatus.PENDING)
+        hidden_resource = resource("hidden-resource")
+    hidden_resource.hide(users["coordinator"], "A reason.")
+    hidden_resource.save()
+    contact_message = ContactMessage.objects.create(
+        name="Visitor", email="visitor@example.org", subject="A question", message="Hello."
+    )
+
     published = make_revision("TJ", 2017, ReviewRevision.Status.PUBLISHED, summary="Tajik published summary.")
     make_revision("TJ", 2018, summary="Tajik draft summary.")
     make_revision("PK", 2018, summary="Pakistani draft summary.")
@@ -96,6 +135,9 @@ def _build_world(media_root) -> dict:
         "@unsubscribe_token": make_unsubscribe_token(users["member"].pk, Topic.FORUMS),
         "@action_item": action_item.pk,
         "@document": document.pk,
+        "@comment": comment.pk,
+        "@other_comment": other_comment.pk,
+        "@contact_message": contact_message.pk,
     }
 
 

@@ -2,23 +2,20 @@
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from .. import tokens
 from ..models import Application, Country, FocusArea, User, validate_decline_reason
 from ..validators import refuse_control_characters
-
-MIN_SECONDS = 3  # a person cannot fill in the form faster; a script can
-MAX_AGE = 24 * 3600
+from .antispam import AntiSpamMixin
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(AntiSpamMixin, forms.ModelForm):
     """The public "Join the network" form, with a honeypot and a signed, single-use time stamp against scripts."""
 
-    # Hidden from people by CSS; scripts that fill every field fill this one too.
-    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    already_sent_message = _(
+        "This form was already sent, and that application was received. "
+        "To send another application, send the form again."
+    )
 
     class Meta:
         model = Application
@@ -42,58 +39,6 @@ class ApplicationForm(forms.ModelForm):
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         self.fields["description"].required = True
         self.fields["consent"].required = True
-        self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        if not self.is_bound:
-            self.initial["started"] = tokens.make_form_timestamp()
-
-    @property
-    def is_bot(self) -> bool:
-        """The honeypot was filled in: pretend success, store nothing."""
-        return bool(self.data.get("homepage", "").strip())
-
-    def clean(self):
-        cleaned = super().clean()
-        self.nonce = None
-        try:
-            age, nonce = tokens.read_form_timestamp(self.data.get("started", ""), max_age=MAX_AGE)
-        except signing.SignatureExpired:
-            self._renew_timestamp()
-            self.add_error(None, _("This form was open for more than a day. Please send it again."))
-        except (signing.BadSignature, ValueError, TypeError):
-            self._renew_timestamp()
-            self.add_error(None, _("Please send the form again."))
-        else:
-            if tokens.form_nonce_used(nonce):
-                self._refuse_used_timestamp()
-            elif age < MIN_SECONDS:
-                self.add_error(None, _("That was very fast. Please check your answers and send the form again."))
-            self.nonce = nonce
-        return cleaned
-
-    def claim_timestamp(self) -> bool:
-        """Use up this form's time stamp just before the application is saved: one application per form.
-
-        Only then, so that a form refused for its errors or the rate limit can be sent again as it is.
-        False (with an error on the form) if the same form was sent again meanwhile, e.g. by a double click.
-        """
-        if tokens.use_form_nonce(self.nonce, MAX_AGE):
-            return True
-        self._refuse_used_timestamp()
-        return False
-
-    def _refuse_used_timestamp(self):
-        self._renew_timestamp()
-        self.add_error(
-            None,
-            _(
-                "This form was already sent, and that application was received. "
-                "To send another application, send the form again."
-            ),
-        )
-
-    def _renew_timestamp(self):
-        self.data = self.data.copy()
-        self.data["started"] = tokens.make_form_timestamp()
 
     def clean_contact_email(self):
         return self.cleaned_data["contact_email"].strip().lower()

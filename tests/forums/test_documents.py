@@ -2,8 +2,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from forums import documents
 from forums.models import ForumDocument
+from members import uploads as documents
 
 from .factories import docx_bytes, odt_bytes, pdf_bytes, plain_zip_bytes
 

@@ -8,10 +8,12 @@ from django.utils import translation
 from countryreviews import demo as countryreviews_demo
 from forums import demo as forums_demo
 from members import demo as members_demo
+from members import demo_library, demo_news
 from members.models import Organization
 
-# Order matters: reviews and forums refer to the directory's countries and organizations.
-DEMO_MODULES = [members_demo, countryreviews_demo, forums_demo]
+# Order matters: everything refers to the directory's countries, organizations and users, and the forums list
+# the library's outcome documents.
+DEMO_MODULES = [members_demo, demo_news, demo_library, countryreviews_demo, forums_demo]
 
 
 class Command(BaseCommand):
