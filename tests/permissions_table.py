@@ -34,9 +34,9 @@ REPRESENTATIVES_DONE = (LOGIN, 403, 403, 403, 403, 302, 302)
 DRAFT_READERS_TJ = (404, 200, 200, 404, 404, 200, 200)  # Tajik members, representatives, coordinators
 DRAFT_READERS_PK = (404, 404, 404, 200, 404, 200, 200)
 OVERVIEW_DRAFT_READERS = (404, 404, 404, 404, 404, 200, 200)
-ADMIN = (302, 302, 302, 302, 302, 302, 200)
+ADMIN = (302, 302, 302, 302, 302, 302, 200)  # everyone but coordinators to the admin's login page
 MEMBERS_READ = (404, 200, 200, 200, 404, 200, 200)  # network members (not the stakeholder), coordinators
-AUTHOR_AND_COORDINATORS_READ = (404, 404, 200, 404, 404, 404, 200)  # the editor's hidden post  # everyone but coordinators to the admin's login page
+AUTHOR_AND_COORDINATORS_READ = (404, 404, 200, 404, 404, 404, 200)  # the editor's hidden post
 
 
 @dataclasses.dataclass(frozen=True)

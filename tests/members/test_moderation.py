@@ -78,7 +78,9 @@ def test_approving_sends_it_to_subscribers_who_are_not_members_once(client_as, p
     assert sent.filter(user=users["stakeholder"]).count() == 1
 
 
-def test_keeping_for_members_needs_a_reason_and_tells_the_author(client_as, pending, mailoutbox, django_capture_on_commit_callbacks):
+def test_keeping_for_members_needs_a_reason_and_tells_the_author(
+    client_as, pending, mailoutbox, django_capture_on_commit_callbacks
+):
     coordinator = client_as("coordinator")
     page = coordinator.get(url("announcement-decline", pending))
     assert page.status_code == 200
