@@ -4,11 +4,10 @@ form that adds a resource or changes it."""
 import django_filters
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from ..content import CONTENT_LANGUAGES, localized_name
+from ..content import CONTENT_LANGUAGES
 from ..filters import country_choices
 from ..models import Audience, Country, FocusArea, Organization, Resource
 from ..models.sharing import material_language_choices
@@ -27,29 +26,11 @@ from .directory import WebAddressField
 from .multilingual import MultilingualFormMixin
 
 WHOLE_REGION = "region"
-SEARCHED_COLUMNS = [localized_name(field, code) for field in Resource.TRANSLATED_FIELDS for code in CONTENT_LANGUAGES]
-MAX_SEARCH_WORDS = 6
-# Arabic-script letters that Dari, Pashto and Urdu keyboards type differently (members/search.py folds the same).
-_TO_PERSIAN = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9"})
-_TO_ARABIC = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
-
-
-def _spellings(word: str) -> set[str]:
-    """The forms of a word a stored text may have that a case-insensitive match can miss: SQLite folds the case of
-    Latin letters only ("отчёт" and "Отчёт"), and ي/ی, ك/ک are one letter to a reader."""
-    cased = {word, word.lower(), word.upper(), word.capitalize()}
-    return cased | {w.translate(_TO_PERSIAN) for w in cased} | {w.translate(_TO_ARABIC) for w in cased}
 
 
 def search_resources(queryset, query: str):
-    """Resources whose title or description, in any language, contains every word of `query`."""
-    for word in query.split()[:MAX_SEARCH_WORDS]:
-        match = Q()
-        for spelling in _spellings(word):
-            for column in SEARCHED_COLUMNS:
-                match |= Q(**{f"{column}__icontains": spelling})
-        queryset = queryset.filter(match)
-    return queryset
+    """Resources whose title or description, in any language and script, contains every word of `query`."""
+    return queryset.search(query)
 
 
 def library_country_choices():

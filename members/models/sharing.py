@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..content import MultilingualModel, language_name
+from ..search import query_terms, search_key, search_text
 from .directory import Country, FocusArea, Organization
 from .fields import user_reference
 
@@ -58,6 +60,13 @@ class SharedQuerySet(models.QuerySet):
 
     def awaiting_approval(self):
         return self.filter(public_status=PublicStatus.PENDING, hidden_at__isnull=True)
+
+    def search(self, query: str):
+        """Items whose search texts contain every word of `query`, however spelled or in whichever script."""
+        queryset = self
+        for folded, key in query_terms(query):
+            queryset = queryset.filter(models.Q(search_text__contains=folded) | models.Q(search_text_latin__contains=key))
+        return queryset
 
 
 class SharedItem(MultilingualModel):
@@ -163,7 +172,7 @@ class Announcement(SharedItem):
 
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
-        EVENT = "event", _("Event")
+        EVENT = "event", pgettext_lazy("kind of announcement", "Event")  # a forum, a training; not a logged event
         CALL = "call", _("Call for cooperation")
         PUBLICATION = "publication", _("Publication")
         VACANCY = "vacancy", _("Vacancy")
@@ -246,6 +255,10 @@ class Resource(SharedItem):
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), null=True, blank=True)
     link = models.URLField(_("web address"), max_length=500, blank=True)
+    # What search matches: the title and description in every language, folded and as a Latin key
+    # (members/search.py), so that «Ҳисобот», "Hisobot" and «Хисобот» find each other. Built on save.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_text_latin = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("library resource")
@@ -257,6 +270,13 @@ class Resource(SharedItem):
 
     def get_absolute_url(self):
         return reverse("members:resource", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        texts = [*self.all_texts("title"), *self.all_texts("description")]
+        self.search_text, self.search_text_latin = search_text(*texts), search_key(*texts)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "search_text_latin"}
+        super().save(*args, **kwargs)
 
     @property
     def material_languages(self) -> list[str]:

@@ -33,6 +33,11 @@ PAGES = [
     "/reviews/overview/",
     "/members/join/",
     "/accounts/login/",
+    "/news/",
+    "/news/second-regional-ngo-forum-kabul-2018/",
+    "/library/",
+    "/library/outcome-document-dushanbe-2017/",
+    "/contact/",
 ]
 LANGUAGES = ["en", "ru", "fa"]
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from countryreviews.models import ReviewRevision
+from members.models import Audience, PublicStatus
 from tests.countryreviews.factories import make_overview, make_revision
-from tests.factories import make_organization
+from tests.factories import make_announcement, make_organization, make_resource
 from tests.forums.factories import make_forum
 
 from .conftest import atom_entries
@@ -23,12 +24,15 @@ FEEDS = [
     "/feeds/forums/rss/",
     "/feeds/members/",
     "/feeds/members/rss/",
+    "/feeds/news/",
+    "/feeds/library/",
 ]
 MAX_QUERIES = 1  # the items; no session, user or site lookups for an anonymous reader
 
 
 def build(count: int) -> None:
-    """`count` published revisions, overview editions, forums and member organizations, with drafts alongside."""
+    """`count` published revisions, overview editions, forums, member organizations, public announcements and
+    library resources, with drafts, members-only and waiting posts alongside."""
     revisions = []
     for i in range(count):
         code, year = CODES[i % 5], 2000 + i // 5
@@ -40,6 +44,12 @@ def build(count: int) -> None:
     for i in range(count):
         forum = make_forum(start=datetime.date(2017, 1, 1) + datetime.timedelta(days=30 * i), country=CODES[i % 5])
         forum.organizers.add(make_organization(CODES[i % 5]))
+    for i in range(count):
+        make_announcement(title=f"News {i}", countries=[CODES[i % 5]])
+        make_resource(title=f"Report {i}", countries=[CODES[i % 5]])
+    for make in (make_announcement, make_resource):
+        make(audience=Audience.MEMBERS)
+        make(public_status=PublicStatus.PENDING)
 
 
 @pytest.mark.parametrize("url", FEEDS)

@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIRequest
 from django.urls import reverse
 
-from forums.documents import MAX_DOCUMENT_BYTES
 from forums.models import ForumDocument
 from members.models import Application
+from members.uploads import MAX_DOCUMENT_BYTES
 from tests.forums.factories import make_forum, pdf_bytes
 
 pytestmark = pytest.mark.django_db
