@@ -19,7 +19,7 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 
 from forums.models import Forum, ForumDocument
-from members.models import Country, FocusArea, Organization, User
+from members.models import Country, FocusArea, Organization, Resource, User
 from network_portal import backups
 from tests.factories import make_organization, make_user
 
@@ -112,17 +112,22 @@ def test_restore_into_an_empty_database_gives_back_every_row_and_file(tmp_path, 
         object_repr=str(forum), action_flag=ADDITION,
     )
     rows, counts = stored_rows(), backups.row_counts("default")
+    library_files = {resource.slug: resource.file.read() for resource in Resource.objects.exclude(file="")}
+    library_names = set(Resource.objects.exclude(file="").values_list("file", flat=True))
+    assert len(library_names) == 3  # the demo's outcome documents and radio script
     archive = backup(tmp_path)
     assert archive.stat().st_mode & 0o777 == 0o600
     assert archive.parent.stat().st_mode & 0o777 == 0o700
     with tarfile.open(archive) as tar:
         manifest = json.load(tar.extractfile(backups.MANIFEST))
     assert manifest["counts"] == counts
-    assert {entry["path"] for entry in manifest["media"]} == {ofrd.logo.name, document.file.name}
+    assert {entry["path"] for entry in manifest["media"]} == {ofrd.logo.name, document.file.name, *library_names}
 
     empty_database()
     (tmp_path / "media" / ofrd.logo.name).unlink()
     (tmp_path / "media" / document.file.name).unlink()
+    for name in library_names:
+        (tmp_path / "media" / name).unlink()
     assert not User.objects.exists() and Country.objects.exists()
 
     assert "counts and checksums match" in restore(archive)
@@ -131,6 +136,7 @@ def test_restore_into_an_empty_database_gives_back_every_row_and_file(tmp_path, 
     ofrd = Organization.objects.get(acronym="OFRD")
     assert ofrd.logo.read() == LOGO
     assert ForumDocument.objects.get().file.read() == DOCUMENT
+    assert {resource.slug: resource.file.read() for resource in Resource.objects.exclude(file="")} == library_files
     assert ofrd.history.exists()
     coordinator = User.objects.get(email="coordinator@example.org")
     assert coordinator.check_password("demo-pass-2017")

@@ -205,12 +205,13 @@ def test_members_atom_feed_still_answers(client, organizations):
 
 
 @override_settings(LANGUAGE_CODE="en")
-def test_every_page_links_the_four_atom_feeds_for_discovery(client, db):
+def test_every_page_links_the_six_atom_feeds_for_discovery(client, db):
     response = client.get("/")
     text = response.content.decode()
-    for url in ["/feeds/reviews/", "/feeds/overview/", "/feeds/forums/", "/feeds/members/"]:
-        assert f'href="{url}"' in text
+    feeds = ["/feeds/reviews/", "/feeds/overview/", "/feeds/forums/", "/feeds/members/", "/feeds/news/", "/feeds/library/"]
     head = text.split("</head>")[0]
-    assert head.count('rel="alternate" type="application/atom+xml"') == 4
+    for url in feeds:
+        assert f'href="{url}"' in head
+    assert head.count('rel="alternate" type="application/atom+xml"') == 6
     footer = text.split("<footer")[1]
     assert "Feeds (Atom):" in footer and 'href="/feeds/forums/"' in footer
