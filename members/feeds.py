@@ -1,4 +1,4 @@
-"""Public Atom feeds of the member directory."""
+"""Public Atom feeds of the members app: new member organizations, news and the library."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .announcements import poster_name
 from .models import Announcement, Organization, Resource
 from .templatetags.content import language_note
 
@@ -49,55 +50,47 @@ class NewMembersFeed(Feed):
         return item.updated_at
 
 
-class NewsFeed(Feed):
-    """The latest announcements approved for everyone."""
+class PublicPostsFeed(Feed):
+    """The newest posts of `model` approved for everyone (not hidden), one query: announcements or resources."""
 
     feed_type = Atom1Feed
+    model = None
+    text_field = ""
+
+    def items(self):
+        return self.model.objects.public().select_related("organization").order_by("-created_at", "-pk")[:30]
+
+    def item_title(self, item):
+        return gettext("%(kind)s: %(title)s") % {"kind": item.get_kind_display(), "title": item.localized("title").marked()}
+
+    def item_description(self, item):
+        return content_summary(item, self.text_field)
+
+    def item_author_name(self, item):
+        return poster_name(item)
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class NewsFeed(PublicPostsFeed):
+    """The latest announcements approved for everyone."""
+
     title = _("Regional CTIP Network: news")
     subtitle = _("News, events, calls for cooperation, publications and vacancies shared by the network.")
     link = "/news/"
-
-    def items(self):
-        return Announcement.objects.public().select_related("organization").order_by("-created_at", "-pk")[:30]
-
-    def item_title(self, item):
-        return gettext("%(kind)s: %(title)s") % {"kind": item.get_kind_display(), "title": item.localized("title").marked()}
-
-    def item_description(self, item):
-        return content_summary(item, "body")
-
-    def item_author_name(self, item):
-        return str(item.organization) if item.organization_id else gettext("The network's secretariat")
-
-    def item_pubdate(self, item):
-        return item.created_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
+    model = Announcement
+    text_field = "body"
 
 
-class LibraryFeed(Feed):
-    """The newest resources of the library that everyone may read (approved for the public, not hidden)."""
+class LibraryFeed(PublicPostsFeed):
+    """The newest resources of the library that everyone may read."""
 
-    feed_type = Atom1Feed
     title = _("Regional CTIP Network: resource library")
     subtitle = _("Reports, laws, training and awareness material shared by the network's members.")
     link = "/library/"
-
-    def items(self):
-        return Resource.objects.public().select_related("organization").order_by("-created_at", "-pk")[:30]
-
-    def item_title(self, item):
-        return gettext("%(kind)s: %(title)s") % {"kind": item.get_kind_display(), "title": item.localized("title").marked()}
-
-    def item_author_name(self, item):
-        return str(item.organization) if item.organization_id else gettext("The network's secretariat")
-
-    def item_description(self, item):
-        return content_summary(item, "description")
-
-    def item_pubdate(self, item):
-        return item.created_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
+    model = Resource
+    text_field = "description"
