@@ -28,7 +28,9 @@ from .models import (
     Membership,
     Organization,
     Person,
+    ReferralRequest,
     Resource,
+    Service,
     SteeringCommitteeSeat,
     User,
 )
@@ -416,3 +418,114 @@ def get_visible_announcement(user, slug: str) -> Announcement:
 def get_visible_resource(user, slug: str) -> Resource:
     return get_object_or_404(visible_resources(user).select_related("organization__country", "topic"), slug=slug)
 
+
+
+# A verified directory for help across borders (issue 16): services, verification, referral requests.
+
+
+def visible_services(user, queryset: QuerySet | None = None) -> QuerySet:
+    """Services the user may see: members-only ones to network members and coordinators; the public sees the
+    others, of organizations in the public directory. Every page, feed and export listing services asks this."""
+    queryset = Service.objects.all() if queryset is None else queryset
+    if is_coordinator(user):
+        return queryset
+    if is_network_member(user):
+        return queryset.exclude(organization__membership_status=Organization.MembershipStatus.APPLICANT)
+    return queryset.public()
+
+
+def can_see_service(user, service: Service) -> bool:
+    if is_coordinator(user):
+        return True
+    if service.organization.membership_status == Organization.MembershipStatus.APPLICANT:
+        return False
+    return is_network_member(user) or not service.members_only
+
+
+def can_see_service_address(user, service: Service | None = None) -> bool:
+    """A service's street address (a shelter's above all) is for network members and coordinators, never the public."""
+    return is_network_member(user)
+
+
+def can_confirm_entry(user, organization: Organization) -> bool:
+    """The organization's editors (and coordinators) confirm in one step that its entry is still correct."""
+    return can_edit_organization(user, organization)
+
+
+def can_verify_entries(user, organization: Organization | None = None) -> bool:
+    """Coordinators mark an entry verified by the secretariat, and see the list of stale entries."""
+    return is_coordinator(user)
+
+
+def referral_organization_ids(user) -> set[int]:
+    """The member organizations whose staff the user is: they send and answer referral requests for them."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    cached = getattr(user, "_referral_org_ids", None)
+    if cached is None:
+        cached = set(
+            user.memberships.filter(organization__membership_status=Organization.MembershipStatus.MEMBER)
+            .values_list("organization_id", flat=True)
+        )
+        user._referral_org_ids = cached
+    return cached
+
+
+def can_send_referrals(user) -> bool:
+    """Staff of a member organization refer cases to member organizations in other countries."""
+    return bool(referral_organization_ids(user))
+
+
+def can_see_referrals(user) -> bool:
+    return can_send_referrals(user) or is_coordinator(user)
+
+
+def visible_referrals(user) -> QuerySet:
+    """Only the staff of the two organizations and the coordinators see a referral request."""
+    if is_coordinator(user):
+        return ReferralRequest.objects.all()
+    return ReferralRequest.objects.involving(referral_organization_ids(user))
+
+
+def can_answer_referral(user, referral: ReferralRequest) -> bool:
+    """The receiving organization's staff accept or decline a request waiting for an answer."""
+    return (
+        referral.status == ReferralRequest.Status.SENT
+        and referral.to_organization_id in referral_organization_ids(user)
+    )
+
+
+def can_close_referral(user, referral: ReferralRequest) -> bool:
+    """Either organization closes an accepted request once the case is handed over; coordinators too."""
+    if referral.status != ReferralRequest.Status.ACCEPTED:
+        return False
+    ids = referral_organization_ids(user)
+    return is_coordinator(user) or referral.from_organization_id in ids or referral.to_organization_id in ids
+
+
+def can_withdraw_referral(user, referral: ReferralRequest) -> bool:
+    """The sender withdraws a request not yet answered."""
+    return (
+        referral.status == ReferralRequest.Status.SENT
+        and referral.from_organization_id in referral_organization_ids(user)
+    )
+
+
+def get_visible_referral(user, pk: int) -> ReferralRequest:
+    return get_object_or_404(
+        visible_referrals(user).select_related("from_organization__country", "to_organization__country"), pk=pk
+    )
+
+
+register(
+    "members",
+    can_see_service,
+    can_see_service_address,
+    can_confirm_entry,
+    can_verify_entries,
+    can_send_referrals,
+    can_see_referrals,
+    can_answer_referral,
+    can_close_referral,
+    can_withdraw_referral,
+)

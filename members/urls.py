@@ -5,6 +5,12 @@ from .views import (
     accounts,
     contact,
     directory,
+    help,
+    map,
+    opendata,
+    referrals,
+    services,
+    verification,
     history,
     invitations,
     joining,
@@ -73,4 +79,17 @@ urlpatterns = [
     path("contact/messages/<int:pk>/", contact.message_detail, name="contact-message"),
     path("feeds/news/", feeds.NewsFeed(), name="feed-news"),
     path("feeds/library/", feeds.LibraryFeed(), name="feed-library"),
+    # A verified directory for help across borders, and open data (issue 16). Each block is one helper's.
+    # [verification]
+    # [/verification]
+    # [services]
+    # [/services]
+    # [help]
+    # [/help]
+    # [referrals]
+    # [/referrals]
+    # [map]
+    # [/map]
+    # [opendata]
+    # [/opendata]
 ]

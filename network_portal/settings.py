@@ -286,6 +286,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "")
 # Messages to the secretariat are deleted this many days after they were received (manage.py prune_contact_messages).
 CONTACT_MESSAGE_DAYS = env_int("CONTACT_MESSAGE_DAYS", 365)
+# A directory entry not confirmed for this many months "may be out of date"; its editors are reminded once per period.
+VERIFICATION_MONTHS = env_int("VERIFICATION_MONTHS", 12)
+# Cross-border referral requests are erased this many days after they close.
+REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 90)
 
 # Absolute links in e-mails (invitations, notifications, unsubscribe) start with this.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -213,6 +213,18 @@ TABLE = [
     url("members:contact-message", "@contact_message", get=COORDINATOR, post=COORDINATOR_INVALID),
     url("members:contact-message", "@contact_message", post=COORDINATOR_DONE, data={"action": "close"}),
     url("members:contact-message", 999999, get=(LOGIN, 403, 403, 403, 403, 403, 404)),
+    # [verification] (issue 16)
+    # [/verification]
+    # [services] (issue 16)
+    # [/services]
+    # [help] (issue 16)
+    # [/help]
+    # [referrals] (issue 16)
+    # [/referrals]
+    # [map] (issue 16)
+    # [/map]
+    # [opendata] (issue 16)
+    # [/opendata]
     # Forum records are public; coordinators manage them.
     url("forums:list", get=PUBLIC, post=PUBLIC),
     url("forums:calendar", get=PUBLIC, post=PUBLIC),

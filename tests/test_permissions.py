@@ -107,6 +107,21 @@ def _build_world(media_root) -> dict:
         name="Visitor", email="visitor@example.org", subject="A question", message="Hello."
     )
 
+    # A verified directory for help across borders (issue 16): each block is one part's objects; ids go in `world_ids`.
+    world_ids = {}
+    # [verification] (issue 16)
+    # [/verification]
+    # [services] (issue 16)
+    # [/services]
+    # [help] (issue 16)
+    # [/help]
+    # [referrals] (issue 16)
+    # [/referrals]
+    # [map] (issue 16)
+    # [/map]
+    # [opendata] (issue 16)
+    # [/opendata]
+
     published = make_revision("TJ", 2017, ReviewRevision.Status.PUBLISHED, summary="Tajik published summary.")
     make_revision("TJ", 2018, summary="Tajik draft summary.")
     make_revision("PK", 2018, summary="Pakistani draft summary.")
@@ -138,6 +153,7 @@ def _build_world(media_root) -> dict:
         "@comment": comment.pk,
         "@other_comment": other_comment.pk,
         "@contact_message": contact_message.pk,
+        **world_ids,
     }
 
 

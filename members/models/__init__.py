@@ -8,9 +8,14 @@ from .directory import (
     Organization,
     OrganizationQuerySet,
     Person,
+    Population,
     Service,
+    SPOKEN_LANGUAGES,
+    VerifiedBy,
+    WEEKDAYS,
     countries_with_member_counts,
     get_country_or_404,
+    stale_since,
 )
 from .joining import (
     INVITATION_VALID_FOR,
@@ -21,6 +26,7 @@ from .joining import (
     unique_organization_slug,
     validate_decline_reason,
 )
+from .referrals import ReferralRequest
 from .notifications import Notification, NotificationPreference, Topic
 from .security import SecurityEvent, SecurityLogIsAppendOnly
 from .sharing import (
@@ -52,7 +58,12 @@ __all__ = [
     "Organization",
     "OrganizationQuerySet",
     "Person",
+    "Population",
     "PublicStatus",
+    "ReferralRequest",
+    "SPOKEN_LANGUAGES",
+    "VerifiedBy",
+    "WEEKDAYS",
     "Resource",
     "SecurityEvent",
     "SecurityLogIsAppendOnly",
@@ -63,6 +74,7 @@ __all__ = [
     "UserManager",
     "countries_with_member_counts",
     "get_country_or_404",
+    "stale_since",
     "hash_token",
     "unique_organization_slug",
     "unique_slug",

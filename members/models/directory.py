@@ -1,17 +1,22 @@
 """The directory: countries, national networks, organizations, their services and people."""
 
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..content import MultilingualModel
 from ..search import query_terms, search_key, search_text
+from .fields import user_reference
 
 # The names of the network's countries as stored (seeded by a data migration), for the catalogues.
 COUNTRY_NAMES = [
@@ -47,6 +52,14 @@ class Country(models.Model):
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    hide_names_publicly = models.BooleanField(
+        _("hide people's names from the public"),
+        default=False,
+        help_text=_(
+            "Where staff are at risk: the public sees no person's name from this country on any page, feed "
+            "or export; network members still do."
+        ),
+    )
 
     class Meta:
         verbose_name = _("country")
@@ -144,6 +157,107 @@ class FocusArea(models.Model):
         return gettext(self.name)
 
 
+def verification_period() -> timedelta:
+    """How long a verified entry stays current: settings.VERIFICATION_MONTHS (12 by default), as days."""
+    return timedelta(days=round(30.44 * settings.VERIFICATION_MONTHS))
+
+
+def stale_since():
+    """Entries last verified before this moment "may be out of date"."""
+    return timezone.now() - verification_period()
+
+
+class VerifiedBy(models.TextChoices):
+    """Who last confirmed an entry: its own organization's editor, or the network's coordinators."""
+
+    ORGANIZATION = "organization", _("Confirmed by the organization")
+    SECRETARIAT = "secretariat", _("Verified by the secretariat")
+
+
+class VerifiedEntry(models.Model):
+    """An entry of the directory that someone confirms from time to time (an organization, a service).
+
+    `verified_at` is when it was last confirmed correct, `verified_as` whether by its organization's editor or
+    by a coordinator, `verified_by` the account. An entry never confirmed, or confirmed longer than the
+    verification period ago (settings.VERIFICATION_MONTHS), "may be out of date".
+    """
+
+    verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
+    verified_as = models.CharField(_("verified by"), max_length=20, choices=VerifiedBy.choices, blank=True)
+    verified_by = user_reference(_("verified by (account)"))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_stale(self) -> bool:
+        return self.verified_at is None or self.verified_at < stale_since()
+
+    def mark_verified(self, user, *, as_secretariat: bool, at=None) -> None:
+        """Record that `user` confirmed this entry now (the caller saves)."""
+        self.verified_at = at or timezone.now()
+        self.verified_as = VerifiedBy.SECRETARIAT if as_secretariat else VerifiedBy.ORGANIZATION
+        self.verified_by = user
+
+
+class CodeListField:
+    """A choice of several codes kept in one text column as ",fa,ps," (filterable with `__contains=",fa,"`)."""
+
+    def __init__(self, column: str):
+        self.column = column
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return [code for code in (getattr(instance, self.column) or "").split(",") if code]
+
+    def __set__(self, instance, codes):
+        codes = [code for code in codes if code]
+        setattr(instance, self.column, "," + ",".join(codes) + "," if codes else "")
+
+
+# Languages a service may be reached in: the portal's eight, and others spoken in the region.
+SPOKEN_LANGUAGES = [
+    *settings.ALL_LANGUAGES,
+    ("bal", _("Balochi")),
+    ("pa", _("Punjabi")),
+    ("sd", _("Sindhi")),
+    ("ky", _("Kyrgyz")),
+    ("kk", _("Kazakh")),
+    ("ar", _("Arabic")),
+    ("hi", _("Hindi")),
+]
+SPOKEN_LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
+
+
+class Population(models.TextChoices):
+    """Who a service is for."""
+
+    WOMEN = "women", _("Women")
+    MEN = "men", _("Men")
+    CHILDREN = "children", _("Children")
+    MIGRANTS = "migrants", _("Labour migrants")
+    RETURNEES = "returnees", _("Returnees")
+    REFUGEES = "refugees", _("Refugees")
+    DISPLACED = "displaced", _("Internally displaced people")
+    DISABILITIES = "disabilities", _("People with disabilities")
+    FAMILIES = "families", _("Families of victims")
+
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
 class OrganizationQuerySet(models.QuerySet):
     def members(self):
         """Organizations that are members of the network (not applicants, former members or stakeholders)."""
@@ -169,6 +283,10 @@ class OrganizationQuerySet(models.QuerySet):
         rank = Case(When(in_names, then=Value(0)), default=Value(1), output_field=IntegerField())
         return self.filter(in_text).annotate(search_rank=rank)
 
+    def stale(self):
+        """Entries never verified, or not for the verification period: "may be out of date"."""
+        return self.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=stale_since()))
+
     def for_directory(self):
         """What a directory card shows, in a fixed number of queries."""
         return self.select_related("country", "national_network").prefetch_related(
@@ -177,7 +295,7 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(MultilingualModel):
+class Organization(VerifiedEntry, MultilingualModel):
     """An organization in the directory: a network member or a stakeholder."""
 
     TRANSLATED_FIELDS = ("description",)
@@ -254,9 +372,10 @@ class Organization(MultilingualModel):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-    verified_at = models.DateTimeField(
-        _("verified by the secretariat"), null=True, blank=True
-    )
+    # When its editors were last reminded that the entry may be out of date (once per verification period).
+    reminded_at = models.DateTimeField(_("editors reminded"), null=True, blank=True, editable=False)
+    # The entry's identifier in an imported HSDS data set (manage.py import_hsds), to match it on the next import.
+    source_id = models.CharField(_("identifier in an imported data set"), max_length=100, blank=True, db_index=True)
     # What search matches, normalized on save (members/search.py): names alone, to rank name matches
     # first, and everything (names, descriptions in every language, services); each folded and as its
     # Latin key. Kept out of the history.
@@ -326,7 +445,18 @@ class Organization(MultilingualModel):
         return self.membership_status == self.MembershipStatus.MEMBER
 
 
-class Service(MultilingualModel):
+class ServiceQuerySet(models.QuerySet):
+    def public(self):
+        """Services the public may see: not members-only, of an organization listed in the public directory."""
+        return self.filter(members_only=False).exclude(
+            organization__membership_status=Organization.MembershipStatus.APPLICANT
+        )
+
+    def stale(self):
+        return self.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=stale_since()))
+
+
+class Service(VerifiedEntry, MultilingualModel):
     """A service an organization offers: a hotline, a shelter, legal aid…"""
 
     TRANSLATED_FIELDS = ("name", "hours", "description")
@@ -348,12 +478,45 @@ class Service(MultilingualModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
+    # How to reach it: each channel is a number or address; "walk-in" means people may come in person.
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    toll_free = models.BooleanField(_("the phone number is toll-free"), default=False)
+    sms = models.CharField(_("SMS"), max_length=40, blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    telegram = models.CharField(
+        _("Telegram"), max_length=40, blank=True, help_text=_("A number, or a user name such as @helpline.")
+    )
+    signal = models.CharField(_("Signal"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    walk_in = models.BooleanField(_("people may walk in"), default=False)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    hours = models.CharField(_("hours"), max_length=100, blank=True, help_text=_("E.g. 24/7, Mon–Fri 9–17."))
-    languages = models.CharField(_("languages"), max_length=200, blank=True)
-    toll_free = models.BooleanField(_("toll-free"), default=False)
+    address = models.CharField(
+        _("address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to network members only, never to the public. Leave a shelter's address empty if in doubt."),
+    )
+    areas_served = models.CharField(_("provinces or areas served"), max_length=300, blank=True)
+    # Opening hours: round the clock, or per weekday {"0": "09:00-17:00", …} (Monday is "0"; a missing day is closed).
+    open_24_7 = models.BooleanField(_("open 24 hours, 7 days a week"), default=False)
+    opening_hours = models.JSONField(_("opening hours"), default=dict, blank=True)
+    hours = models.CharField(
+        _("notes on opening hours"), max_length=100, blank=True, help_text=_("E.g. closed on public holidays.")
+    )
+    # Languages spoken (SPOKEN_LANGUAGES codes, as ",fa,ps,") and who it serves (Population, as ",women,children,").
+    languages = models.CharField(_("languages spoken"), max_length=200, blank=True)
+    populations = models.CharField(_("who it serves"), max_length=200, blank=True)
+    members_only = models.BooleanField(
+        _("network members only"),
+        default=False,
+        help_text=_("Not shown to the public, in the help finder, the map, feeds or open data."),
+    )
     description = models.TextField(_("notes"), blank=True, max_length=1000)
+
+    spoken_languages = CodeListField("languages")
+    served_populations = CodeListField("populations")
+
+    objects = ServiceQuerySet.as_manager()
 
     # History: registered in members/translation.py, so that it keeps each language's column.
 
@@ -368,6 +531,24 @@ class Service(MultilingualModel):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         Organization.refresh_search_of(self.organization_id)
+
+    def spoken_language_names(self) -> list[str]:
+        return [str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in self.spoken_languages]
+
+    def population_names(self) -> list[str]:
+        labels = dict(Population.choices)
+        return [str(labels.get(code, code)) for code in self.served_populations]
+
+    def weekly_hours(self) -> list[tuple[str, str]]:
+        """(weekday name, "09:00-17:00") for each day it is open, Monday first; empty if no hours are given."""
+        return [(str(name), self.opening_hours[str(day)]) for day, name in WEEKDAYS if self.opening_hours.get(str(day))]
+
+    @property
+    def channels(self) -> list[tuple[str, str]]:
+        """The ways to reach it that are filled in, as (channel, value), in the order a person in need tries them."""
+        return [(name, getattr(self, name)) for name in self.CHANNELS if getattr(self, name)]
+
+    CHANNELS = ("phone", "sms", "whatsapp", "telegram", "signal", "email")
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)

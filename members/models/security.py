@@ -52,6 +52,12 @@ class SecurityEvent(models.Model):
         REVIEW_WITHDRAWN = "review_withdrawn", _("Country review withdrawn")
         OVERVIEW_PUBLISHED = "overview_published", _("Regional overview published")
         OVERVIEW_TEXT_REDACTED = "overview_text_redacted", _("Text redacted from a regional overview")
+        REFERRAL_SENT = "referral_sent", _("Referral request sent")
+        REFERRAL_ANSWERED = "referral_answered", _("Referral request answered")
+        REFERRAL_CLOSED = "referral_closed", _("Referral request closed")
+        REFERRAL_ERASED = "referral_erased", _("Referral requests erased")
+        ENTRY_VERIFIED = "entry_verified", _("Directory entry verified")
+        HSDS_IMPORTED = "hsds_imported", _("Open data imported")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=30, choices=Kind.choices, db_index=True)
