@@ -2,6 +2,8 @@
 
 from .accounts import Membership, User, UserManager
 from .directory import (
+    SPOKEN_LANGUAGES,
+    WEEKDAYS,
     Country,
     FocusArea,
     NationalNetwork,
@@ -10,9 +12,7 @@ from .directory import (
     Person,
     Population,
     Service,
-    SPOKEN_LANGUAGES,
     VerifiedBy,
-    WEEKDAYS,
     countries_with_member_counts,
     get_country_or_404,
     stale_since,
@@ -26,8 +26,8 @@ from .joining import (
     unique_organization_slug,
     validate_decline_reason,
 )
-from .referrals import ReferralRequest
 from .notifications import Notification, NotificationPreference, Topic
+from .referrals import ReferralRequest
 from .security import SecurityEvent, SecurityLogIsAppendOnly
 from .sharing import (
     Announcement,

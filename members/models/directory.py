@@ -403,6 +403,9 @@ class Organization(VerifiedEntry, MultilingualModel):
     def __str__(self):
         return f"{self.name} ({self.distinct_acronym})" if self.distinct_acronym else str(self.name)
 
+    def get_absolute_url(self):
+        return reverse("members:organization", args=[self.slug])
+
     def save(self, *args, **kwargs):
         self.refresh_search_texts()
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
@@ -431,9 +434,6 @@ class Organization(VerifiedEntry, MultilingualModel):
         if organization is not None:
             organization.refresh_search_texts(list(organization.services.all()))
             cls.objects.filter(pk=pk).update(**{name: getattr(organization, name) for name in cls.SEARCH_FIELDS})
-
-    def get_absolute_url(self):
-        return reverse("members:organization", args=[self.slug])
 
     @property
     def distinct_acronym(self) -> str:
