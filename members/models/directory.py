@@ -403,14 +403,14 @@ class Organization(VerifiedEntry, MultilingualModel):
     def __str__(self):
         return f"{self.name} ({self.distinct_acronym})" if self.distinct_acronym else str(self.name)
 
-    def get_absolute_url(self):
-        return reverse("members:organization", args=[self.slug])
-
     def save(self, *args, **kwargs):
         self.refresh_search_texts()
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *self.SEARCH_FIELDS}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:organization", args=[self.slug])
 
     def refresh_search_texts(self, services=None):
         """Rebuild what search matches from the names, the descriptions in every language and the services."""
