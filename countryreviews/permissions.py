@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404
 
 from members.models import Country, get_country_or_404
 from members.permissions import (
+    can_see_user_name,
+    hides_names_from,
     is_coordinator,
     is_member_in,
     is_steering_representative,
@@ -71,8 +73,20 @@ def visible_overviews(user) -> QuerySet:
     return RegionalOverview.objects.published()
 
 
+def can_see_publisher_name(user, revision) -> bool:
+    """Who published a revision is named, unless names are hidden from the user: the publisher's (members
+    .permissions.can_see_user_name) or the review's country's, whose representative publishes it."""
+    return not hides_names_from(user, revision.review.country) and can_see_user_name(user, revision.published_by)
+
+
 register(
-    "countryreviews", can_see_drafts, can_edit_review, can_publish_review, can_manage_overview, can_redact_overview_text
+    "countryreviews",
+    can_see_drafts,
+    can_edit_review,
+    can_publish_review,
+    can_manage_overview,
+    can_redact_overview_text,
+    can_see_publisher_name,
 )
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from members.permissions import (
     can_see_person,
+    can_see_user_name,
     is_coordinator,
     is_network_member,
     is_steering_representative,
@@ -55,6 +56,11 @@ def responsible_organizations(user):
     return visible_directory_organizations(user)
 
 
+def can_see_update_author(user, update) -> bool:
+    """A progress update names its author, unless names of the author's country are hidden from the user."""
+    return can_see_user_name(user, update.author)
+
+
 def can_see_participant_contacts(user) -> bool:
     return is_coordinator(user)
 
@@ -73,6 +79,7 @@ register(
     can_manage_forums,
     can_update_action_items,
     can_see_participant_names,
+    can_see_update_author,
     can_see_participant_contacts,
     can_export_participants,
     can_read_forum_history,

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from . import verification
 from .models import (
     Country,
     FocusArea,
@@ -41,8 +41,9 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "order"]
-    list_editable = ["order"]
+    # Hiding names (where staff are at risk) takes effect on every public page, feed and export at once.
+    list_display = ["code", "name", "order", "hide_names_publicly"]
+    list_editable = ["order", "hide_names_publicly"]
     search_fields = ["code", "name"]
 
 
@@ -85,16 +86,22 @@ class OrganizationAdmin(TranslationAdmin):
 
     @admin.action(description=_("Mark selected organizations as verified now"))
     def mark_verified(self, request, queryset):
-        count = queryset.update(verified_at=timezone.now())
-        self.message_user(request, _("%(count)d organizations marked as verified.") % {"count": count})
+        """As "Mark verified" on a profile: each organization and its services, verified by the secretariat."""
+        organizations = list(queryset)
+        for organization in organizations:
+            verification.confirm(organization, request.user, as_secretariat=True)
+        self.message_user(request, _("%(count)d organizations marked as verified.") % {"count": len(organizations)})
 
 
 @admin.register(Service)
 class ServiceAdmin(TranslationAdmin):
-    list_display = ["name", "kind", "organization", "phone", "city", "toll_free"]
-    list_filter = ["kind", "toll_free", "organization__country"]
-    search_fields = ["name", "phone", "city", "organization__name", "organization__acronym"]
+    list_display = ["name", "kind", "organization", "phone", "toll_free", "city", "open_24_7", "members_only",
+                    "verified_at", "verified_as"]
+    list_filter = ["kind", "members_only", "toll_free", "open_24_7", "walk_in", "verified_as", "organization__country"]
+    search_fields = ["name", "phone", "sms", "whatsapp", "telegram", "signal", "email", "city", "areas_served",
+                     "organization__name", "organization__acronym"]
     list_select_related = ["organization"]
+    date_hierarchy = "verified_at"
     autocomplete_fields = ["organization"]
 
 
@@ -265,3 +272,23 @@ class ResourceAdmin(TranslationAdmin):
 
     def has_add_permission(self, request):
         return False  # added at /library/new/, where the file is checked
+
+
+# Cross-border referral requests (issue 16): listed without their content, so that a coordinator can erase one at
+# once (for example if a personal identifier got past the form's check). Sent and answered on /referrals/ only.
+from .models import ReferralRequest  # noqa: E402
+
+
+@admin.register(ReferralRequest)
+class ReferralRequestAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "urgency", "created_at", "closed_at"]
+    list_filter = ["status", "urgency"]
+    list_select_related = ["from_organization", "to_organization"]
+    fields = ["from_organization", "to_organization", "status", "created_at", "closed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

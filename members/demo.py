@@ -13,6 +13,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 
 from . import demo_content
@@ -26,6 +27,7 @@ from .models import (
     Service,
     SteeringCommitteeSeat,
     User,
+    VerifiedBy,
 )
 
 DEMO_PASSWORD = "demo-pass-2017"
@@ -169,19 +171,82 @@ SEATS = [("AF", "OFRD", "Mohammad Shoaib Nasiri"), ("PK", "LHRLA", "Zia Ahmed Aw
          ("UZ", "Istiqlol Avlodi", "Nazifa Kamalova")]
 
 # (organization, kind, name, phone, toll-free, city, hours, languages, description)
+def codes(*values: str) -> str:
+    """A list of codes as Service keeps it (",ur,en,")."""
+    return "," + ",".join(values) + ","
+
+
+WEEKDAYS_9_TO_5 = {str(day): "09:00-17:00" for day in range(5)}
+
+# Each service, from what the seed documents say of it: the 1098 helpline (the forum outcome: "toll-free
+# number 1098", Urdu and English), Ynam's hotline and Enme's shelter in Ashgabat (IOM report). Numbers other
+# than the public 1098 are placeholders in unused 000 blocks; the shelter's address is a placeholder too.
+# "verified": (by whom, days ago, the demo account who confirmed it); 425 days is 14 months: "may be out of date".
 SERVICES = [
-    ("LHRLA", "hotline", "Toll-free trafficking helpline 1098", "1098", True, "", "24/7", "Urdu, English",
-     "The standardized toll-free number 1098, presented at the Dushanbe forum as a best practice for the region."),
-    ("LHRLA", "legal_aid", "Legal aid for victims of trafficking", "", False, "Karachi", "", "Urdu, English", ""),
-    ("Ynam", "hotline", "Ynam trafficking hotline", "+993 12 000001", True, "Ashgabat", "", "Turkmen, Russian",
-     "Toll-free hotline operated for many years by Ynam, supported further by the 2017 law. "
-     "Demo data: the number shown is a placeholder."),
-    ("Enme", "shelter", "Specialized shelter for victims of trafficking", "", False, "Ashgabat", "", "Turkmen, Russian",
-     "The specialized TIP shelter in Ashgabat."),
-    ("Hagar", "psychosocial", "Recovery and reintegration support", "", False, "Kabul", "", "Dari, Pashto", ""),
-    ("Mairam", "vocational", "Livelihood support for vulnerable communities", "", False, "", "", "Tajik, Russian", ""),
-    ("Femida", "legal_aid", "Legal consultations", "", False, "", "", "Tajik, Russian", ""),
-    ("SHARP", "legal_aid", "Legal aid for refugees and prisoners", "", False, "Islamabad", "", "Urdu, Pashto, English", ""),
+    {
+        "organization": "LHRLA", "kind": "hotline", "name": "Toll-free trafficking helpline 1098",
+        "phone": "1098", "toll_free": True, "sms": "1098", "open_24_7": True,
+        "areas_served": "All provinces of Pakistan", "languages": codes("ur", "en"),
+        "populations": codes("children", "women", "migrants", "families"),
+        "description": "The standardized toll-free number 1098, presented at the Dushanbe forum as a best practice "
+                       "for the region.",
+        "verified": ("organization", 20, "steering.pk@example.org"),
+    },
+    {
+        "organization": "LHRLA", "kind": "legal_aid", "name": "Legal aid for victims of trafficking",
+        "phone": "+92 21 000 0110", "walk_in": True, "city": "Karachi", "areas_served": "Sindh",
+        "opening_hours": {**WEEKDAYS_9_TO_5, "5": "09:00-13:00"}, "hours": "Closed on public holidays.",
+        "languages": codes("ur", "en", "sd"), "populations": codes("women", "children"),
+        "verified": ("secretariat", 60, "coordinator@example.org"),
+    },
+    {
+        "organization": "Ynam", "kind": "hotline", "name": "Ynam trafficking hotline",
+        "phone": "+993 12 000001", "toll_free": True, "city": "Ashgabat", "areas_served": "All of Turkmenistan",
+        "opening_hours": {**{str(day): "09:00-18:00" for day in range(5)}, "5": "09:00-13:00"},
+        "languages": codes("tk", "ru"), "populations": codes("women", "migrants", "returnees", "families"),
+        "description": "Toll-free hotline operated for many years by Ynam, supported further by the 2017 law. "
+                       "Demo data: the number shown is a placeholder.",
+        "verified": ("organization", 45, "steering.tm@example.org"),
+    },
+    {
+        "organization": "Ynam", "kind": "repatriation", "name": "Return assistance for cases referred by partners",
+        "whatsapp": "+993 60 000 0101", "signal": "+993 60 000 0101", "telegram": "+993 60 000 0101",
+        "email": "referrals.ynam@example.org", "members_only": True, "city": "Ashgabat",
+        "opening_hours": WEEKDAYS_9_TO_5, "languages": codes("tk", "ru", "en"),
+        "populations": codes("returnees", "migrants"),
+        "description": "For network members referring a Turkmen citizen who wants to return home. "
+                       "Demo data: the numbers are placeholders.",
+        "verified": ("organization", 10, "steering.tm@example.org"),
+    },
+    {
+        "organization": "Enme", "kind": "shelter", "name": "Specialized shelter for victims of trafficking",
+        "phone": "+993 12 000002", "city": "Ashgabat", "open_24_7": True,
+        "address": "Demo placeholder: the shelter's street address, shown to network members only",
+        "hours": "Admission by referral, through Ynam's hotline or a partner organization.",
+        "languages": codes("tk", "ru"), "populations": codes("women", "children", "returnees"),
+        "description": "The specialized TIP shelter in Ashgabat.",
+        "verified": ("secretariat", 90, "coordinator@example.org"),
+    },
+    {
+        "organization": "Hagar", "kind": "psychosocial", "name": "Recovery and reintegration support",
+        "city": "Kabul", "opening_hours": {str(day): "08:00-16:00" for day in (0, 1, 2, 3, 5, 6)},
+        "languages": codes("fa", "ps"), "populations": codes("women", "children", "returnees"),
+        "verified": ("organization", 425, None),
+    },
+    {
+        "organization": "Mairam", "kind": "vocational", "name": "Livelihood support for vulnerable communities",
+        "walk_in": True, "languages": codes("tg", "ru"), "populations": codes("women", "migrants", "returnees"),
+        "verified": ("organization", 150, None),
+    },
+    {
+        "organization": "Femida", "kind": "legal_aid", "name": "Legal consultations",
+        "languages": codes("tg", "ru"), "populations": codes("migrants", "women"),
+    },
+    {
+        "organization": "SHARP", "kind": "legal_aid", "name": "Legal aid for refugees and prisoners",
+        "city": "Islamabad", "opening_hours": WEEKDAYS_9_TO_5, "languages": codes("ur", "ps", "en"),
+        "populations": codes("refugees", "migrants"), "verified": ("secretariat", 200, "coordinator@example.org"),
+    },
 ]
 
 DEMO_USERS = [
@@ -241,6 +306,7 @@ def seed(stdout=None):
             },
         )
         org.focus_areas.set([focus[slug] for slug in areas])
+    _verify_organizations()
 
     users = {}
     for email, first, last, org_key in DEMO_USERS:
@@ -284,13 +350,8 @@ def seed(stdout=None):
             defaults={"organization": org, "representative": Person.objects.get(name=person_name, organization=org)},
         )
 
-    for org_key, kind, name, phone, toll_free, city, hours, languages, description in SERVICES:
-        Service.objects.update_or_create(
-            organization=_organization(org_key),
-            name=name,
-            defaults={"kind": kind, "phone": phone, "toll_free": toll_free, "city": city, "hours": hours,
-                      "languages": languages, "description": description},
-        )
+    for data in SERVICES:
+        _service(data, users)
 
     _apply_other_languages()
 
@@ -299,6 +360,40 @@ def seed(stdout=None):
             f"Directory: {Organization.objects.count()} organizations, {Person.objects.count()} people, "
             f"{SteeringCommitteeSeat.objects.current().count()} current seats, {User.objects.count()} accounts."
         )
+
+
+def _verify_organizations():
+    """When each demo organization was last confirmed (first run only, so that a confirmation in the demo stays):
+    most by themselves within the year, stakeholders by the secretariat, and every seventh not for 14 months
+    ("may be out of date")."""
+    now = timezone.now()
+    for index, org in enumerate(Organization.objects.filter(verified_at__isnull=True).order_by("pk")):
+        stale = index % 7 == 3
+        org.verified_at = now - datetime.timedelta(days=425 if stale else 15 + (index * 23) % 300)
+        org.verified_as = (
+            VerifiedBy.SECRETARIAT if org.membership_status == Organization.MembershipStatus.STAKEHOLDER
+            else VerifiedBy.ORGANIZATION
+        )
+        Organization.objects.filter(pk=org.pk).update(verified_at=org.verified_at, verified_as=org.verified_as)
+
+
+def _service(data: dict, users: dict) -> Service:
+    """Create or update a demo service: every field as SERVICES says (those it leaves out empty), and when and by
+    whom it was last verified."""
+    data = dict(data)
+    organization, name = _organization(data.pop("organization")), data.pop("name")
+    verified = data.pop("verified", None)
+    defaults = {field: "" for field in Service.CHANNELS} | {
+        "toll_free": False, "walk_in": False, "open_24_7": False, "members_only": False, "opening_hours": {},
+        "city": "", "address": "", "areas_served": "", "hours": "", "description": "", "verified_at": None,
+        "verified_as": "", "verified_by": None,
+    } | data
+    if verified:
+        by, days, email = verified
+        defaults |= {"verified_at": timezone.now() - datetime.timedelta(days=days), "verified_as": by,
+                     "verified_by": users.get(email)}
+    service, _ = Service.objects.update_or_create(organization=organization, name=name, defaults=defaults)
+    return service
 
 
 def _apply_other_languages():

@@ -2,10 +2,12 @@
 
 import django_filters
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from . import permissions
 from .models import Country, FocusArea, Organization, SecurityEvent, Service
 
 
@@ -53,7 +55,10 @@ class DirectoryFilter(django_filters.FilterSet):
         return queryset.filter(country_id=Country.normalize_code(value))
 
     def filter_service(self, queryset, name, value):
-        return queryset.filter(pk__in=Service.objects.filter(kind=value).values("organization_id"))
+        """Organizations with a service of this kind that the reader may see (a members-only one counts for members)."""
+        user = getattr(self.request, "user", None) or AnonymousUser()
+        services = permissions.visible_services(user, Service.objects.filter(kind=value))
+        return queryset.filter(pk__in=services.values("organization_id"))
 
 
 class SecurityLogFilter(django_filters.FilterSet):

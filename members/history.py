@@ -21,7 +21,11 @@ from .models import Membership, Organization, Person, Service
 
 RECENT_LIMIT = 100
 ORG_HISTORY_LIMIT = 200
-HIDDEN_FIELDS = {"search_text", "search_text_latin", "search_names", "search_names_latin", "updated_at"}
+HIDDEN_FIELDS = {
+    "search_text", "search_text_latin", "search_names", "search_names_latin", "updated_at",
+    # Confirming an entry is not an edit: the page shows who confirmed it last, the security log the secretariat's.
+    "verified_at", "verified_as", "verified_by", "reminded_at",
+}
 
 
 def _with_changes(records):

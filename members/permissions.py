@@ -82,15 +82,21 @@ def member_countries(user) -> set[str]:
     Staff of applicants, former members and stakeholders (e.g. a government commission) have
     accounts but are not network members: they see what the public sees.
     """
+    return set(member_organizations(user).values())
+
+
+def member_organizations(user) -> dict[int, str]:
+    """The member organizations the user is staff of, as {organization id: country code}; one query per request
+    (member_countries() and referral_organization_ids() share it)."""
     if not (user.is_authenticated and user.is_active):
-        return set()
-    cached = getattr(user, "_member_countries", None)
+        return {}
+    cached = getattr(user, "_member_organizations", None)
     if cached is None:
-        cached = set(
+        cached = dict(
             user.memberships.filter(organization__membership_status=Organization.MembershipStatus.MEMBER)
-            .values_list("organization__country_id", flat=True)
+            .values_list("organization_id", "organization__country_id")
         )
-        user._member_countries = cached
+        user._member_organizations = cached
     return cached
 
 
@@ -180,16 +186,21 @@ def visible_organizations(user) -> QuerySet:
 
 
 def people_visibility_filter(user) -> Q:
-    """Which people's names the user may see, as a Q usable in Prefetch querysets."""
+    """Which people's names the user may see, as a Q usable in Prefetch querysets: by their chosen visibility,
+    and never, for the public, people of a country that hides names (theirs or their organization's)."""
     if is_coordinator(user):
         return Q()
     if is_network_member(user):
         return ~Q(contact_visibility=Person.Visibility.COORDINATORS)
-    return Q(contact_visibility=Person.Visibility.PUBLIC)
+    visible = Q(contact_visibility=Person.Visibility.PUBLIC)
+    hiding = name_hiding_countries(user)
+    if hiding:
+        visible &= ~Q(country__in=hiding) & (Q(organization__isnull=True) | ~Q(organization__country__in=hiding))
+    return visible
 
 
 def visible_people(user, queryset: QuerySet | None = None) -> QuerySet:
-    """People whose name the user may see, by their chosen visibility."""
+    """People whose name the user may see, by their chosen visibility and their country."""
     queryset = Person.objects.all() if queryset is None else queryset
     return queryset.filter(people_visibility_filter(user))
 
@@ -200,7 +211,57 @@ def can_see_person(user, person: Person) -> bool:
         return True
     if is_network_member(user):
         return person.contact_visibility != Person.Visibility.COORDINATORS
-    return person.contact_visibility == Person.Visibility.PUBLIC
+    if person.contact_visibility != Person.Visibility.PUBLIC:
+        return False
+    hiding = name_hiding_countries(user)
+    if person.country_id in hiding:
+        return False
+    return not (hiding and person.organization_id and person.organization.country_id in hiding)
+
+
+def name_hiding_countries(user) -> set[str]:
+    """Codes of the countries whose people's names are hidden from this user: those set to hide names from the
+    public (`Country.hide_names_publicly`, where staff are at risk), for anyone who is not a network member or
+    coordinator; none for network members. One query per request."""
+    if is_network_member(user):
+        return set()
+    cached = getattr(user, "_name_hiding_countries", None)
+    if cached is None:
+        cached = set(Country.objects.filter(hide_names_publicly=True).values_list("code", flat=True))
+        user._name_hiding_countries = cached
+    return cached
+
+
+def hides_names_from(user, country) -> bool:
+    """Does the country (a Country or its code) hide its people's names from this user? For pages that name
+    someone without a Person (a forum participant typed in, a country's representative in a text)."""
+    if country is None or is_network_member(user):
+        return False
+    if isinstance(country, Country):
+        return country.hide_names_publicly
+    return Country.normalize_code(country) in name_hiding_countries(user)
+
+
+def can_see_user_name(user, account) -> bool:
+    """May the user see the name of an account holder where a page says who did something (a progress update,
+    who published a review)? Not the public, if the account holder is of a country that hides names: their
+    directory entry's country or organization's, or that of an organization they are staff of."""
+    if account is None:
+        return False
+    hiding = name_hiding_countries(user)
+    if not hiding:
+        return True
+    cached = getattr(user, "_hidden_account_ids", None)
+    if cached is None:
+        cached = set(
+            User.objects.filter(
+                Q(person__country__in=hiding)
+                | Q(person__organization__country__in=hiding)
+                | Q(memberships__organization__country__in=hiding)
+            ).values_list("pk", flat=True)
+        )
+        user._hidden_account_ids = cached
+    return account.pk not in cached
 
 
 def can_see_personal_contacts(user, person: Person) -> bool:
@@ -262,7 +323,10 @@ def can_read_security_log(user) -> bool:
 register(
     "members",
     is_coordinator,
+    is_network_member,
     can_see_person,
+    can_see_user_name,
+    hides_names_from,
     can_see_personal_contacts,
     can_edit_organization,
     can_change_seat_holder_contact,
@@ -459,16 +523,7 @@ def can_verify_entries(user, organization: Organization | None = None) -> bool:
 
 def referral_organization_ids(user) -> set[int]:
     """The member organizations whose staff the user is: they send and answer referral requests for them."""
-    if not (user.is_authenticated and user.is_active):
-        return set()
-    cached = getattr(user, "_referral_org_ids", None)
-    if cached is None:
-        cached = set(
-            user.memberships.filter(organization__membership_status=Organization.MembershipStatus.MEMBER)
-            .values_list("organization_id", flat=True)
-        )
-        user._referral_org_ids = cached
-    return cached
+    return set(member_organizations(user))
 
 
 def can_send_referrals(user) -> bool:
@@ -477,7 +532,7 @@ def can_send_referrals(user) -> bool:
 
 
 def can_see_referrals(user) -> bool:
-    return can_send_referrals(user) or is_coordinator(user)
+    return is_coordinator(user) or can_send_referrals(user)
 
 
 def visible_referrals(user) -> QuerySet:
@@ -513,8 +568,41 @@ def can_withdraw_referral(user, referral: ReferralRequest) -> bool:
 
 def get_visible_referral(user, pk: int) -> ReferralRequest:
     return get_object_or_404(
-        visible_referrals(user).select_related("from_organization__country", "to_organization__country"), pk=pk
+        visible_referrals(user).select_related(
+            "from_organization__country", "to_organization__country", "created_by", "answered_by"
+        ),
+        pk=pk,
     )
+
+
+def referral_receivers(user) -> QuerySet:
+    """Member organizations the user's organizations may refer to: not their own, and in another country than the
+    sender (with organizations in several countries, the form checks the pair)."""
+    senders = member_organizations(user)
+    countries = set(senders.values())
+    receivers = Organization.objects.filter(membership_status=Organization.MembershipStatus.MEMBER).exclude(
+        pk__in=senders
+    )
+    if len(countries) == 1:
+        receivers = receivers.exclude(country__in=countries)
+    return receivers
+
+
+def can_refer_to(user, organization: Organization) -> bool:
+    """Staff of a member organization refer a case to a member organization of another country (its page's
+    "Refer a case" button)."""
+    senders = member_organizations(user)
+    return (
+        organization.membership_status == Organization.MembershipStatus.MEMBER
+        and organization.pk not in senders
+        and any(country != organization.country_id for country in senders.values())
+    )
+
+
+register("members", can_refer_to)
+# Coordinators hold every permission (members/backends.py), but only staff of a member organization refer a case:
+# templates ask the rule itself, `{% test_rule "members.can_refer_to" user organization as … %}`.
+rules.add_rule("members.can_refer_to", can_refer_to)
 
 
 register(

@@ -5,15 +5,21 @@ from .views import (
     accounts,
     contact,
     directory,
+    help,
     history,
     invitations,
     joining,
     library,
+    map,
     moderation,
     news,
     notifications,
+    opendata,
+    referrals,
     security,
+    services,
     staff,
+    verification,
 )
 
 app_name = "members"
@@ -75,15 +81,37 @@ urlpatterns = [
     path("feeds/library/", feeds.LibraryFeed(), name="feed-library"),
     # A verified directory for help across borders, and open data (issue 16). Each block is one helper's.
     # [verification]
+    path("members/org/<slug:slug>/confirm/", verification.confirm, name="organization-confirm"),
+    path("members/stale/", verification.stale_entries, name="stale-entries"),
     # [/verification]
     # [services]
+    path("members/org/<slug:slug>/services/new/", services.service_create, name="service-create"),
+    path("members/org/<slug:slug>/services/<int:pk>/edit/", services.service_edit, name="service-edit"),
+    path("members/org/<slug:slug>/services/<int:pk>/delete/", services.service_delete, name="service-delete"),
     # [/services]
     # [help]
+    path("help/", help.find_help, name="help"),
+    re_path(r"^help/(?P<code>[a-zA-Z]{2})/card/$", help.referral_card, name="help-card"),
     # [/help]
     # [referrals]
+    path("referrals/", referrals.referral_list, name="referrals"),
+    path("referrals/new/", referrals.referral_create, name="referral-create"),
+    path("referrals/<int:pk>/", referrals.referral_detail, name="referral"),
+    path("referrals/<int:pk>/accept/", referrals.referral_accept, name="referral-accept"),
+    path("referrals/<int:pk>/decline/", referrals.referral_decline, name="referral-decline"),
+    path("referrals/<int:pk>/close/", referrals.referral_close, name="referral-close"),
+    path("referrals/<int:pk>/withdraw/", referrals.referral_withdraw, name="referral-withdraw"),
     # [/referrals]
     # [map]
+    path("members/map/", map.region_map, name="map"),
     # [/map]
     # [opendata]
+    path("open-data/", opendata.open_data, name="open-data"),
+    path("open-data/hsds/", opendata.api_root, name="hsds"),
+    path("open-data/hsds/organizations", opendata.organizations, name="hsds-organizations"),
+    path("open-data/hsds/organizations/<uuid:id>", opendata.organization, name="hsds-organization"),
+    path("open-data/hsds/services", opendata.services, name="hsds-services"),
+    path("open-data/hsds/services/<uuid:id>", opendata.service, name="hsds-service"),
+    path("open-data/hsds.zip", opendata.package, name="open-data-download"),
     # [/opendata]
 ]

@@ -290,6 +290,9 @@ CONTACT_MESSAGE_DAYS = env_int("CONTACT_MESSAGE_DAYS", 365)
 VERIFICATION_MONTHS = env_int("VERIFICATION_MONTHS", 12)
 # Cross-border referral requests are erased this many days after they close.
 REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 90)
+# "Leave this site" (on /help/ and the directory) goes here at once: a neutral page, light and reachable
+# across the region, that an onlooker would not remark on.
+LEAVE_SITE_URL = os.environ.get("LEAVE_SITE_URL", "https://www.google.com/")
 
 # Absolute links in e-mails (invitations, notifications, unsubscribe) start with this.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

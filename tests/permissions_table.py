@@ -214,16 +214,88 @@ TABLE = [
     url("members:contact-message", "@contact_message", post=COORDINATOR_DONE, data={"action": "close"}),
     url("members:contact-message", 999999, get=(LOGIN, 403, 403, 403, 403, 403, 404)),
     # [verification] (issue 16)
+    # "Still correct" (editors) and "Mark verified" (coordinators) on a profile; the coordinators' stale entries.
+    url("members:organization-confirm", "madina-test", get=POST_ONLY, post=ORGANIZATION_EDITORS_DONE),
+    url("members:organization-confirm", "seat-holder", post=(LOGIN, 403, 403, 403, 403, 302, 302)),
+    url("members:organization-confirm", "tj-commission", post=COORDINATOR_DONE),
+    url("members:organization-confirm", "applicant", post=(LOGIN, 404, 404, 404, 404, 404, 302)),
+    url("members:organization-confirm", "no-such-org", post=LOGGED_IN_404),
+    url("members:stale-entries", get=COORDINATOR, post=COORDINATOR),
+    url("members:stale-entries", get=COORDINATOR, query="?country=TJ&page=2"),
     # [/verification]
     # [services] (issue 16)
+    # @service and @members_only_service: services of madina-test; @other_service: of other-pk. Editors of the
+    # organization and coordinators add, edit and delete them; a service of another organization is not found.
+    url("members:service-create", "madina-test", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS_INVALID),
+    url("members:service-create", "madina-test", post=ORGANIZATION_EDITORS_DONE,
+        data={"kind": "hotline", "name_en": "New hotline", "phone": "+992 37 000 0000"}),
+    url("members:service-create", "other-pk", get=(LOGIN, 403, 403, 200, 403, 403, 200)),
+    url("members:service-create", "seat-holder", get=(LOGIN, 403, 403, 403, 403, 200, 200)),
+    url("members:service-create", "applicant", get=LOGIN_COORDINATOR_SEES_APPLICANTS),
+    url("members:service-create", "no-such-org", get=LOGGED_IN_404, post=LOGGED_IN_404),
+    url("members:service-edit", "madina-test", "@service", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS_INVALID),
+    url("members:service-edit", "madina-test", "@members_only_service", get=ORGANIZATION_EDITORS,
+        post=ORGANIZATION_EDITORS_DONE, data={"kind": "shelter", "name_en": "Madina safe house", "members_only": "on"}),
+    url("members:service-edit", "madina-test", "@other_service", get=(LOGIN, 403, 404, 403, 403, 403, 404),
+        post=(LOGIN, 403, 404, 403, 403, 403, 404)),
+    url("members:service-edit", "other-pk", "@other_service", get=(LOGIN, 403, 403, 200, 403, 403, 200)),
+    url("members:service-edit", "madina-test", 999999, get=(LOGIN, 403, 404, 403, 403, 403, 404)),
+    url("members:service-delete", "madina-test", "@service", get=ORGANIZATION_EDITORS, post=ORGANIZATION_EDITORS_DONE),
+    url("members:service-delete", "madina-test", "@other_service", get=(LOGIN, 403, 404, 403, 403, 403, 404),
+        post=(LOGIN, 403, 404, 403, 403, 403, 404)),
+    url("members:service-delete", "other-pk", "@other_service", post=(LOGIN, 403, 403, 302, 403, 403, 302)),
     # [/services]
     # [help] (issue 16)
+    # Find help is for everyone (members-only services for members: tests/members/test_help.py); a wrong choice is
+    # a form error (400), an unknown country's card a 404.
+    url("members:help", get=PUBLIC, post=PUBLIC),
+    url("members:help", get=PUBLIC, query="?country=tj&origin=af&kind=shelter&language=fa"),
+    url("members:help", get=(400,) * 7, query="?country=xx"),
+    url("members:help-card", "tj", get=PUBLIC, post=PUBLIC),
+    url("members:help-card", "AF", get=PUBLIC),
+    url("members:help-card", "xx", get=NOT_FOUND),
     # [/help]
     # [referrals] (issue 16)
+    # @referral: madina-test (TJ: member, editor) asks other-pk (PK: other_editor), waiting for an answer;
+    # @accepted_referral: the same, accepted. Steering (a third TJ organization) and the stakeholder see neither.
+    url("members:referrals", get=(LOGIN, 200, 200, 200, 403, 200, 200), post=(LOGIN, 200, 200, 200, 403, 200, 200)),
+    url("members:referral-create", get=(LOGIN, 200, 200, 200, 403, 200, 403),
+        post=(LOGIN, 400, 400, 400, 403, 400, 403)),
+    url("members:referral-create", query="?to=other-pk", get=(LOGIN, 200, 200, 200, 403, 200, 403)),
+    url("members:referral", "@referral", get=(LOGIN, 200, 200, 200, 404, 404, 200),
+        post=(LOGIN, 200, 200, 200, 404, 404, 200)),
+    url("members:referral", 999999, get=LOGGED_IN_404),
+    url("members:referral-accept", "@referral", get=POST_ONLY, post=(LOGIN, 403, 403, 302, 404, 404, 403)),
+    url("members:referral-decline", "@referral", get=POST_ONLY, post=(LOGIN, 403, 403, 400, 404, 404, 403)),
+    url("members:referral-decline", "@referral", post=(LOGIN, 403, 403, 302, 404, 404, 403),
+        data={"note": "Our shelter is full."}),
+    url("members:referral-close", "@referral", get=POST_ONLY, post=(LOGIN, 403, 403, 403, 404, 404, 403)),
+    url("members:referral-close", "@accepted_referral", post=(LOGIN, 302, 302, 302, 404, 404, 302)),
+    url("members:referral-withdraw", "@referral", get=POST_ONLY, post=(LOGIN, 302, 302, 403, 404, 404, 403)),
+    url("members:referral-withdraw", "@accepted_referral", post=(LOGIN, 403, 403, 403, 404, 404, 403)),
     # [/referrals]
     # [map] (issue 16)
+    # The map of members is public; a kind of service filters it, an unknown kind is ignored.
+    url("members:map", get=PUBLIC, post=PUBLIC),
+    url("members:map", get=PUBLIC, query="?service=hotline"),
+    url("members:map", get=PUBLIC, query="?service=nonsense"),
     # [/map]
     # [opendata] (issue 16)
+    # Open data is public data: everyone gets the same, read-only (405 for a POST); nobody gets an applicant or a
+    # members-only service there, not even a coordinator.
+    url("members:open-data", get=PUBLIC, post=(405,) * 7),
+    url("members:hsds", get=PUBLIC, post=(405,) * 7),
+    url("members:hsds-organizations", get=PUBLIC, post=(405,) * 7),
+    url("members:hsds-organizations", get=PUBLIC, query="?full=true&full_service=true&per_page=100"),
+    url("members:hsds-organizations", get=(400,) * 7, query="?page=0"),
+    url("members:hsds-organization", "@opendata_organization", get=PUBLIC, post=(405,) * 7),
+    url("members:hsds-organization", "@opendata_organization", get=PUBLIC, query="?full_service=true"),
+    url("members:hsds-organization", "@opendata_applicant", get=NOT_FOUND),
+    url("members:hsds-services", get=PUBLIC, post=(405,) * 7),
+    url("members:hsds-services", get=PUBLIC, query="?full=true&per_page=100"),
+    url("members:hsds-service", "@opendata_service", get=PUBLIC, post=(405,) * 7),
+    url("members:hsds-service", "@opendata_members_only_service", get=NOT_FOUND),
+    url("members:open-data-download", get=PUBLIC, post=(405,) * 7),
     # [/opendata]
     # Forum records are public; coordinators manage them.
     url("forums:list", get=PUBLIC, post=PUBLIC),

@@ -112,14 +112,37 @@ def _build_world(media_root) -> dict:
     # [verification] (issue 16)
     # [/verification]
     # [services] (issue 16)
+    world_ids["@service"] = organization.services.create(kind="hotline", name="Madina hotline", phone="1190").pk
+    world_ids["@other_service"] = other_organization.services.create(kind="shelter", name="Other shelter").pk
+    world_ids["@members_only_service"] = organization.services.create(
+        kind="shelter", name="Madina safe house", members_only=True, address="Placeholder street"
+    ).pk
     # [/services]
     # [help] (issue 16)
     # [/help]
     # [referrals] (issue 16)
+    from members.models import ReferralRequest
+
+    def referral(**extra):
+        return ReferralRequest.objects.create(
+            from_organization=organization, to_organization=other_organization, help_needed=",shelter,",
+            case_reference="MTN-1", created_by=member, **extra
+        )
+
+    world_ids["@referral"] = referral().pk  # madina-test (TJ) asks other-pk (PK), waiting for an answer
+    world_ids["@accepted_referral"] = referral(status=ReferralRequest.Status.ACCEPTED).pk
     # [/referrals]
     # [map] (issue 16)
     # [/map]
     # [opendata] (issue 16)
+    from members.hsds import uid
+
+    world_ids["@opendata_organization"] = uid("organization", organization.pk)
+    world_ids["@opendata_applicant"] = uid("organization", Organization.objects.get(slug="applicant").pk)
+    world_ids["@opendata_service"] = uid("service", organization.services.create(kind="hotline", name="Open hotline").pk)
+    world_ids["@opendata_members_only_service"] = uid(
+        "service", organization.services.create(kind="shelter", name="Members' shelter", members_only=True).pk
+    )
     # [/opendata]
 
     published = make_revision("TJ", 2017, ReviewRevision.Status.PUBLISHED, summary="Tajik published summary.")

@@ -1,6 +1,5 @@
 """Forms of the member directory: the organization profile an editor keeps current."""
 
-import functools
 from pathlib import PurePath
 
 from django import forms
@@ -9,7 +8,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from ..models import FocusArea, Organization, Person, Service
+from ..models import FocusArea, Organization, Person
 from ..permissions import can_change_seat_holder_contact
 from .multilingual import MultilingualFormMixin, for_language
 
@@ -89,13 +88,6 @@ class OrganizationForm(MultilingualFormMixin, forms.ModelForm):
         return logo
 
 
-class ServiceForm(MultilingualFormMixin, forms.ModelForm):
-    class Meta:
-        model = Service
-        fields = ["kind", "name", "phone", "toll_free", "city", "hours", "languages", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
-
-
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
@@ -126,19 +118,11 @@ class BasePersonFormSet(BaseInlineFormSet):
                 )
 
 
-@functools.cache
-def organization_forms(language: str):
-    """The profile form and the services formset, writing their texts in `language`."""
-    service_formset = inlineformset_factory(
-        Organization,
-        Service,
-        form=for_language(ServiceForm, language),
-        extra=1,
-        can_delete=True,
-        max_num=30,
-        validate_max=True,
-    )
-    return for_language(OrganizationForm, language), service_formset
+def organization_form(language: str):
+    """The profile form, writing its texts in `language` (services have their own pages: forms/services.py)."""
+    return for_language(OrganizationForm, language)
+
+
 PersonFormSet = inlineformset_factory(
     Organization, Person, form=PersonForm, formset=BasePersonFormSet, extra=1, can_delete=True, max_num=50, validate_max=True
 )

@@ -287,11 +287,13 @@ class OrganizationQuerySet(models.QuerySet):
         """Entries never verified, or not for the verification period: "may be out of date"."""
         return self.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=stale_since()))
 
-    def for_directory(self):
-        """What a directory card shows, in a fixed number of queries."""
+    def for_directory(self, services=None):
+        """What a directory card shows, in a fixed number of queries. `services`: those the reader may see
+        (`permissions.visible_services(user)`); the public ones if not given."""
+        services = Service.objects.public() if services is None else services
         return self.select_related("country", "national_network").prefetch_related(
             "focus_areas",
-            Prefetch("services", queryset=Service.objects.order_by("kind", "name")),
+            Prefetch("services", queryset=services.order_by("kind", "name")),
         )
 
 
@@ -422,7 +424,8 @@ class Organization(VerifiedEntry, MultilingualModel):
             self.city,
             self.provinces_covered,
             *self.all_texts("description"),
-            *(text for service in services for text in service.all_texts("name")),
+            # A members-only service's name is never matched: the public would learn which organization offers it.
+            *(text for service in services if not service.members_only for text in service.all_texts("name")),
         ]
         self.search_names, self.search_names_latin = search_text(*names), search_key(*names)
         self.search_text, self.search_text_latin = search_text(*everything), search_key(*everything)

@@ -23,7 +23,8 @@ def png_bytes(size=(40, 40), color=(200, 30, 30)) -> bytes:
 
 
 def form_data(response) -> dict:
-    """The POST data the rendered edit form would send unchanged: main form and both formsets."""
+    """The POST data the rendered edit form would send unchanged: the profile form and the people formset
+    (services have their own pages: tests/members/test_services*.py)."""
     data = {}
     form = response.context["form"]
     for name in form.fields:
@@ -34,7 +35,7 @@ def form_data(response) -> dict:
             data[name] = [str(v.pk if hasattr(v, "pk") else v) for v in (value or [])]
         elif value is not None:
             data[name] = value
-    for key in ("services", "people"):
+    for key in ("people",):
         formset = response.context[key]
         for field_name, value in formset.management_form.initial.items():
             data[f"{formset.prefix}-{field_name}"] = value
@@ -45,6 +46,12 @@ def form_data(response) -> dict:
                     continue
                 data[subform.add_prefix(name)] = value
     return data
+
+
+def service_form_data(response) -> dict:
+    """The POST data a rendered service form (members/views/services.py) would send unchanged."""
+    form = response.context["form"]
+    return {name: value for name in form.fields if (value := form[name].value()) not in (None, False)}
 
 
 def bulk_organizations(count, country="TJ", prefix="Bulk", with_services=True, **extra):

@@ -144,10 +144,10 @@ def test_service_details_have_no_stray_separator(client, db):
     from ..factories import make_organization, make_service
 
     org = make_organization("PK", name="Helpline NGO", membership_status="member")
-    make_service(org, name="Night helpline", hours="24/7", languages="Urdu")
+    make_service(org, name="Night helpline", open_24_7=True, hours="Closed on 1 January", languages=",ur,")
     html = client.get("/members/pk/").content.decode()
-    assert "24/7 · Urdu" in html
-    assert "· 24/7" not in html
+    assert "Open 24 hours, 7 days a week · Closed on 1 January</div>" in html
+    assert 'Languages spoken:</span> Urdu</div>' in html
 
 
 def test_the_country_page_shows_the_first_hotlines_and_leads_to_all_of_them(client, db):

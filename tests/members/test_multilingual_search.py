@@ -15,7 +15,7 @@ from members.models import FocusArea, Organization, Service
 from tests.html import elements
 
 from ..factories import make_organization, make_service
-from .conftest import edit_url, form_data
+from .conftest import service_form_data
 
 DIRECTORY = reverse("members:directory")
 DIRECTORY_ORDER = ("search_rank", "name", "pk")  # how the directory view orders a search
@@ -169,16 +169,15 @@ def test_a_service_named_in_tajik_is_found_until_renamed_or_deleted(client, db):
     assert page_names(client, "Shelter") == ["Shelter Org"]  # the organization itself is still found
 
 
-def test_a_service_renamed_through_the_profile_form_stops_matching(client_as, organization):
-    """The editor renames the only service on the profile page: the old name is no longer found."""
+def test_a_service_renamed_through_its_form_stops_matching(client_as, organization):
+    """The editor renames the only service on its page: the old name is no longer found."""
     service = make_service(organization, Service.Kind.SHELTER, name="Rainbow House", phone="1234")
     client = client_as("editor")
     assert search_names("Rainbow") == [organization.name]
-    data = form_data(client.get(edit_url(organization) + "?content=en"))
-    prefix = next(k for k, v in data.items() if k.startswith("services-") and k.endswith("-id") and str(v) == str(service.pk))
-    data[prefix.replace("-id", "-name_en")] = "Sunrise House"
-    response = client.post(edit_url(organization) + "?content=en", data)
-    assert response.status_code == 302, response.context and response.context["services"].errors
+    url = reverse("members:service-edit", args=[organization.slug, service.pk]) + "?content=en"
+    data = service_form_data(client.get(url)) | {"name_en": "Sunrise House"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["form"].errors
     assert search_names("Rainbow") == []
     assert search_names("Sunrise") == [organization.name]
 

@@ -13,7 +13,7 @@ from members.content import CONTENT_LANGUAGES
 from members.models import FocusArea, Organization, Person, Service
 
 from ..conftest import ROLES
-from ..factories import make_organization, make_person, make_service
+from ..factories import make_organization, make_person
 from .conftest import edit_url, form_data, png_bytes
 
 
@@ -128,9 +128,6 @@ def test_a_full_valid_submission_is_saved_and_shown_at_once(editor_client, rende
             "website": "https://madina.example.org",
             "public_email": "office@madina.example.org",
             "public_phone": "+992 37 000 2222",
-            "services-1-kind": "shelter",
-            "services-1-name_en": "Madina Shelter",
-            "services-1-city": "Dushanbe",
             "people-1-name": "New Staffer",
             "people-1-position": "Lawyer",
             "people-1-email": "new.staffer@example.org",
@@ -144,7 +141,6 @@ def test_a_full_valid_submission_is_saved_and_shown_at_once(editor_client, rende
     assert organization.description_en == "Shelter and legal help in Dushanbe."
     assert sorted(organization.focus_areas.values_list("slug", flat=True)) == ["legal-aid", "protection"]
     assert organization.logo.name.startswith("logos/")
-    assert organization.services.filter(name_en="Madina Shelter", kind="shelter").exists()
     assert organization.services.filter(name_en="Existing Hotline").exists()
     person = organization.people.get(name="New Staffer")
     assert person.country_id == "TJ"
@@ -154,7 +150,6 @@ def test_a_full_valid_submission_is_saved_and_shown_at_once(editor_client, rende
         "Shelter and legal help in Dushanbe.",
         "Protection &amp; shelter",
         "Legal aid &amp; prosecution support",
-        "Madina Shelter",
         "New Staffer",
         "office@madina.example.org",
         "+992 37 000 2222",
@@ -171,18 +166,32 @@ def anonymous_profile(org):
     return Client().get(profile_url(org)).content.decode()
 
 
-def test_a_service_and_a_person_can_be_deleted(editor_client, rendered, organization):
-    data = form_data(rendered) | {"services-0-DELETE": "on", "people-0-DELETE": "on"}
+def test_a_person_can_be_deleted(editor_client, rendered, organization):
+    data = form_data(rendered) | {"people-0-DELETE": "on"}
     assert editor_client.post(edit_url(organization), data).status_code == 302
-    assert not organization.services.exists()
     assert not organization.people.exists()
+    assert organization.services.filter(name_en="Existing Hotline").exists()
 
 
-def test_an_existing_service_can_be_changed(editor_client, rendered, organization):
-    data = form_data(rendered) | {"services-0-phone": "8800", "services-0-toll_free": "on"}
+def test_the_profile_form_no_longer_changes_services(editor_client, rendered, organization):
+    """Services have pages of their own (tests/members/test_services.py): the old formset's fields do nothing."""
+    service = organization.services.get()
+    data = form_data(rendered) | {
+        "services-TOTAL_FORMS": "2", "services-INITIAL_FORMS": "1", "services-0-id": str(service.pk),
+        "services-0-name_en": "Renamed", "services-0-DELETE": "on", "services-1-kind": "shelter",
+        "services-1-name_en": "Smuggled Shelter",
+    }
     assert editor_client.post(edit_url(organization), data).status_code == 302
-    service = organization.services.get(name_en="Existing Hotline")
-    assert (service.phone, service.toll_free) == ("8800", True)
+    assert list(organization.services.values_list("name_en", flat=True)) == ["Existing Hotline"]
+
+
+def test_the_edit_page_lists_the_services_with_links_to_their_pages(editor_client, rendered, organization):
+    service = organization.services.get()
+    html = rendered.content.decode()
+    assert "services-TOTAL_FORMS" not in html
+    assert f'href="/members/org/madina-test/services/{service.pk}/edit/"' in html
+    assert f'href="/members/org/madina-test/services/{service.pk}/delete/"' in html
+    assert 'href="/members/org/madina-test/services/new/"' in html
 
 
 def test_deleting_the_seat_holder_is_refused_with_a_message(client_as, users, seat_organization):
@@ -199,8 +208,6 @@ def test_markup_in_the_description_is_saved_but_rendered_escaped(editor_client, 
     data = form_data(rendered) | {
         "description_en": "<script>alert(1)</script> <b>bold</b>",
         "name_local": "<img src=x onerror=alert(2)>",
-        "services-1-kind": "other",
-        "services-1-name_en": "<script>alert(3)</script>",
     }
     assert editor_client.post(edit_url(organization), data).status_code == 302
     organization.refresh_from_db()
@@ -270,8 +277,8 @@ def test_invalid_input_saves_nothing_and_explains_next_to_the_field(
     before = snapshot(organization)
     data = form_data(rendered)
     data["description_en"] = "This valid change must not be saved either."
-    data["services-1-kind"] = "shelter"
-    data["services-1-name_en"] = "Unsaved Shelter"
+    data["people-1-name"] = "Unsaved Person"
+    data["people-1-contact_visibility"] = "members"
     data.update({k: v() if callable(v) else v for k, v in change.items()})
     response = editor_client.post(edit_url(organization), data)
     assert response.status_code == 400
@@ -314,14 +321,13 @@ def test_a_non_web_address_gets_the_explanatory_message(editor_client, rendered,
 @pytest.mark.parametrize(
     "change, prefix_field",
     [
-        pytest.param({"services-1-name_en": "Nameless kind"}, "services-1-kind", id="service-without-kind"),
-        pytest.param({"services-1-kind": "hotline"}, "services-1-name_en", id="service-without-name"),
         pytest.param({"people-1-name": "Bad Mail", "people-1-email": "bad@", "people-1-contact_visibility": "members"},
                      "people-1-email", id="person-bad-email"),
-        pytest.param({"services-0-description_en": "z" * 1001}, "services-0-description_en", id="service-long-description"),
+        pytest.param({"people-1-email": "nameless@example.org", "people-1-contact_visibility": "members"},
+                     "people-1-name", id="person-without-name"),
     ],
 )
-def test_invalid_service_or_person_rows_save_nothing(editor_client, rendered, organization, change, prefix_field):
+def test_invalid_person_rows_save_nothing(editor_client, rendered, organization, change, prefix_field):
     before = snapshot(organization)
     data = form_data(rendered) | {"description_en": "Must not be saved."} | change
     response = editor_client.post(edit_url(organization), data)
@@ -353,19 +359,14 @@ def test_the_edit_page_title_names_the_organization_for_those_allowed(client_as,
         assert "Edit the profile of" not in response.content.decode()
 
 
-@pytest.mark.parametrize("formset", ["services", "people"])
-def test_rows_of_another_organization_cannot_be_taken_over(editor_client, rendered, organization, other_organization, formset):
-    foreign_service = make_service(other_organization, name="Foreign Hotline")
-    foreign_person = make_person(other_organization, name="Foreign Person")
-    foreign = foreign_service if formset == "services" else foreign_person
-    name = "name_en" if formset == "services" else "name"  # a service's name is written in each language
-    data = form_data(rendered) | {f"{formset}-0-id": str(foreign.pk), f"{formset}-0-{name}": "Taken over"}
+def test_people_of_another_organization_cannot_be_taken_over(editor_client, rendered, organization, other_organization):
+    foreign = make_person(other_organization, name="Foreign Person")
+    data = form_data(rendered) | {"people-0-id": str(foreign.pk), "people-0-name": "Taken over"}
     response = editor_client.post(edit_url(organization), data)
     assert response.status_code == 302  # Django drops the unknown row and saves the rest; nothing is taken over
     foreign.refresh_from_db()
-    assert foreign.name == ("Foreign Hotline" if formset == "services" else "Foreign Person")
+    assert foreign.name == "Foreign Person"
     assert foreign.organization_id == other_organization.pk
-    assert not organization.services.filter(name_en="Taken over").exists()
     assert not organization.people.filter(name="Taken over").exists()
 
 
@@ -376,12 +377,10 @@ def test_a_post_without_the_formset_management_data_saves_nothing(editor_client,
     assert snapshot(organization) == before
 
 
-@pytest.mark.parametrize("field", ["name_local", "public_phone", "city", "services-0-name_en"])
+@pytest.mark.parametrize("field", ["name_local", "public_phone", "city", "people-0-position"])
 def test_single_line_profile_fields_refuse_line_breaks(editor_client, rendered, organization, field):
     """An organization name with a line break made its invitation and notification e-mails fail."""
     data = form_data(rendered) | {field: "First line\r\nsecond line"}
-    if field.startswith("services-0"):
-        data |= {"services-0-kind": "hotline"}
     before = snapshot(organization)
     response = editor_client.post(edit_url(organization), data)
     assert response.status_code == 400

@@ -8,12 +8,12 @@ from django.utils import translation
 from countryreviews import demo as countryreviews_demo
 from forums import demo as forums_demo
 from members import demo as members_demo
-from members import demo_library, demo_news
+from members import demo_library, demo_news, demo_referrals
 from members.models import Organization
 
 # Order matters: everything refers to the directory's countries, organizations and users, and the forums list
 # the library's outcome documents.
-DEMO_MODULES = [members_demo, demo_news, demo_library, countryreviews_demo, forums_demo]
+DEMO_MODULES = [members_demo, demo_news, demo_library, demo_referrals, countryreviews_demo, forums_demo]
 
 
 class Command(BaseCommand):
