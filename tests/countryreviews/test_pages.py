@@ -65,7 +65,7 @@ def test_the_review_page_runs_a_fixed_number_of_queries(client_as, django_assert
         revision = workflow.start_revision(published.review.country, 2017, users["editor"])
         workflow.publish(revision, users["steering"])
     client.get("/reviews/tj/2017/")  # the first request of a session does a little more
-    with django_assert_max_num_queries(11):  # one of them for the country's resources in the library
+    with django_assert_max_num_queries(12):  # one for the country's resources in the library, one for the referrals badge
         response = client.get("/reviews/tj/2017/")
     assert response.status_code == 200
     assert response.content.decode().count("Revision 5") >= 1

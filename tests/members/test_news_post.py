@@ -311,7 +311,7 @@ def test_an_edit_with_bad_input_changes_nothing(client_as, own_post):
 def test_the_edit_form_runs_few_queries(client_as, own_post, django_assert_num_queries):
     client = client_as("editor")
     # session, user, second-factor check, member countries, seats; the post, its countries, the countries to tick
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get(edit_url(own_post)).status_code == 200
 
 
