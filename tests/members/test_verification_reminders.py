@@ -96,7 +96,7 @@ def test_every_active_editor_gets_an_email_of_their_own_in_their_language(fresh,
     english, russian, dari = (by_address[a].body for a in ("editor@example.org", "russian.editor@example.org",
                                                             "dari.editor@example.org"))
     assert "Hotline for migrants: never confirmed" in english and "last confirmed on 22 June 2017" in english
-    assert "Горячая линия для мигрантов: never confirmed" in russian and "22 июня 2017" in russian
+    assert "Горячая линия для мигрантов: подтверждений не было" in russian and "22 июня 2017" in russian
     # 22 June 2017 in the Solar Hijri calendar; the service's name has no Dari text, so its language is named.
     assert "۱ سرطان ۱۳۹۶" in dari and "Hotline for migrants (انگلیسی)" in dari
 
