@@ -167,6 +167,11 @@ def stale_since():
     return timezone.now() - verification_period()
 
 
+def stale_entries() -> Q:
+    """The entries (organizations, services) never verified, or not for the verification period."""
+    return Q(verified_at__isnull=True) | Q(verified_at__lt=stale_since())
+
+
 class VerifiedBy(models.TextChoices):
     """Who last confirmed an entry: its own organization's editor, or the network's coordinators."""
 
@@ -233,6 +238,11 @@ SPOKEN_LANGUAGES = [
 SPOKEN_LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 
 
+def spoken_language_names(codes) -> list[str]:
+    """The names, in the reader's language, of SPOKEN_LANGUAGES codes (an unknown code as it is)."""
+    return [str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in codes]
+
+
 class Population(models.TextChoices):
     """Who a service is for."""
 
@@ -285,7 +295,7 @@ class OrganizationQuerySet(models.QuerySet):
 
     def stale(self):
         """Entries never verified, or not for the verification period: "may be out of date"."""
-        return self.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=stale_since()))
+        return self.filter(stale_entries())
 
     def for_directory(self, services=None):
         """What a directory card shows, in a fixed number of queries. `services`: those the reader may see
@@ -456,7 +466,7 @@ class ServiceQuerySet(models.QuerySet):
         )
 
     def stale(self):
-        return self.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=stale_since()))
+        return self.filter(stale_entries())
 
 
 class Service(VerifiedEntry, MultilingualModel):
@@ -536,7 +546,7 @@ class Service(VerifiedEntry, MultilingualModel):
         Organization.refresh_search_of(self.organization_id)
 
     def spoken_language_names(self) -> list[str]:
-        return [str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in self.spoken_languages]
+        return spoken_language_names(self.spoken_languages)
 
     def population_names(self) -> list[str]:
         labels = dict(Population.choices)

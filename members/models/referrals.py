@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .directory import SPOKEN_LANGUAGE_NAMES, CodeListField, Organization, Service
+from .directory import CodeListField, Organization, Service, spoken_language_names
 from .fields import user_reference
 
 
@@ -107,7 +107,7 @@ class ReferralRequest(models.Model):
         return [str(labels.get(code, code)) for code in self.help_kinds]
 
     def language_names(self) -> list[str]:
-        return [str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in self.spoken_languages]
+        return spoken_language_names(self.spoken_languages)
 
     def accept(self, user, note: str = "") -> None:
         self._answer(self.Status.ACCEPTED, user, note)
