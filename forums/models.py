@@ -183,6 +183,9 @@ class Participant(models.Model):
         verbose_name=_("country"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.NGO)
+    position = models.CharField(
+        _("position"), max_length=200, blank=True, help_text=_("E.g. “Executive director” or “Legal adviser”.")
+    )
     attended = models.BooleanField(_("attended"), default=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -264,6 +267,10 @@ class Recommendation(MultilingualModel):
         verbose_name=_("target country"),
     )
     text = models.TextField(_("text"), max_length=3000)
+    # The MOUs or agreements the recommendation calls for (the agreements register lists it on their page).
+    agreements = models.ManyToManyField(
+        "members.Agreement", blank=True, related_name="recommendations", verbose_name=_("agreements")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     # History: registered in forums/translation.py, so that it keeps each language's column.
@@ -318,6 +325,10 @@ class ActionItem(models.Model):
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    # The MOUs or agreements the action is about (the agreements register lists it on their page).
+    agreements = models.ManyToManyField(
+        "members.Agreement", blank=True, related_name="action_items", verbose_name=_("agreements")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)

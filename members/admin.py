@@ -49,8 +49,8 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(NationalNetwork)
 class NationalNetworkAdmin(TranslationAdmin):
-    list_display = ["name", "acronym", "country", "founded", "mou_status", "mou_date"]
-    list_filter = ["country", "mou_status"]
+    list_display = ["name", "acronym", "country", "founded"]
+    list_filter = ["country"]
     search_fields = ["name", "acronym"]
 
 

@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Member directory")
-    history_models = ["members.Organization", "members.Service", "members.Person", "members.Membership"]
+    history_models = [
+        "members.Organization",
+        "members.Service",
+        "members.Person",
+        "members.Membership",
+        "members.LegalInstrument",
+        "members.LegalAmendment",
+        "members.Agreement",
+    ]
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

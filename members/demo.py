@@ -42,8 +42,6 @@ NETWORKS = [
         "acronym": "ANCTIP",
         "name": "Afghanistan Network for Combating Trafficking in Persons",
         "founded": 2018,
-        "mou_status": NationalNetwork.MouStatus.NEGOTIATING,
-        "mou_counterpart": "High Commission to Combat Trafficking in Persons and Smuggling of Migrants",
         "description": (
             "Formed by Afghan NGOs after the first regional forum and officially launched in May 2018. "
             "The High Commission Secretariat on TIP agreed to sign an MOU with the network once established."
@@ -54,8 +52,6 @@ NETWORKS = [
         "acronym": "Umed",
         "name": "Umed network of Tajik NGOs against trafficking",
         "founded": None,
-        "mou_status": NationalNetwork.MouStatus.NONE,
-        "mou_counterpart": "Inter-Ministerial Commission for Combatting Trafficking in Persons (IMCCTIP)",
         "description": "A network of Tajik NGOs working on trafficking that set up a coordinating body on combating trafficking.",
     },
 ]

@@ -7,7 +7,16 @@ that modeltranslation adds, so that a change history records which language chan
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Announcement, NationalNetwork, Organization, Resource, Service
+from .models import (
+    Agreement,
+    Announcement,
+    LegalAmendment,
+    LegalInstrument,
+    NationalNetwork,
+    Organization,
+    Resource,
+    Service,
+)
 
 
 @register(Organization)
@@ -35,5 +44,23 @@ class ResourceTranslation(TranslationOptions):
     fields = Resource.TRANSLATED_FIELDS
 
 
+@register(LegalInstrument)
+class LegalInstrumentTranslation(TranslationOptions):
+    fields = LegalInstrument.TRANSLATED_FIELDS
+
+
+@register(LegalAmendment)
+class LegalAmendmentTranslation(TranslationOptions):
+    fields = LegalAmendment.TRANSLATED_FIELDS
+
+
+@register(Agreement)
+class AgreementTranslation(TranslationOptions):
+    fields = Agreement.TRANSLATED_FIELDS
+
+
 simple_history.register(Organization, excluded_fields=[*Organization.SEARCH_FIELDS, "updated_at"])
 simple_history.register(Service)
+simple_history.register(LegalInstrument)
+simple_history.register(LegalAmendment)
+simple_history.register(Agreement)

@@ -34,6 +34,8 @@ urlpatterns = [
     path("", include("members.urls")),
     path("forums/", include("forums.urls")),
     path("reviews/", include("countryreviews.urls")),
+    # [annual report] (issue 17): the network's annual report, /reports/ and /reports/<year>/.
+    path("reports/", include("network_portal.report_urls")),
     # Public feeds; the Atom feed of new members is /feeds/members/ (members:feed-new-members).
     path("feeds/", include((feed_patterns, "feeds"))),
 ]

@@ -302,6 +302,14 @@ class ReviewStatistic(models.Model):
         default=False,
         help_text=_("Tick for an estimate or demo figure that is not from a published source."),
     )
+    network_data = models.BooleanField(
+        _("the network's own data"),
+        default=False,
+        help_text=_(
+            "Tick for figures the network's organizations collected themselves, such as shelter admissions: "
+            "small values are then published as “fewer than” the threshold, never exactly."
+        ),
+    )
 
     class Meta:
         verbose_name = _("statistic")

@@ -26,6 +26,12 @@ from .joining import (
     unique_organization_slug,
     validate_decline_reason,
 )
+from .legal import (
+    Agreement,
+    AgreementStatusChange,
+    LegalAmendment,
+    LegalInstrument,
+)
 from .notifications import Notification, NotificationPreference, Topic
 from .referrals import ReferralRequest
 from .security import SecurityEvent, SecurityLogIsAppendOnly
@@ -41,6 +47,10 @@ from .sharing import (
 from .steering import SteeringCommitteeSeat
 
 __all__ = [
+    "Agreement",
+    "AgreementStatusChange",
+    "LegalAmendment",
+    "LegalInstrument",
     "Announcement",
     "AnnouncementComment",
     "Application",

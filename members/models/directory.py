@@ -102,11 +102,6 @@ class NationalNetwork(MultilingualModel):
 
     TRANSLATED_FIELDS = ("name", "description")
 
-    class MouStatus(models.TextChoices):
-        NONE = "none", _("No MOU")
-        NEGOTIATING = "negotiating", _("In negotiation")
-        SIGNED = "signed", _("Signed")
-
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="networks", verbose_name=_("country")
     )
@@ -119,16 +114,7 @@ class NationalNetwork(MultilingualModel):
         validators=[MinValueValidator(1950), MaxValueValidator(2100)],
     )
     description = models.TextField(_("description"), blank=True, max_length=3000)
-    mou_status = models.CharField(
-        _("MOU with the national TIP commission"),
-        max_length=20,
-        choices=MouStatus.choices,
-        default=MouStatus.NONE,
-    )
-    mou_date = models.DateField(_("MOU signed on"), null=True, blank=True)
-    mou_counterpart = models.CharField(
-        _("government counterpart"), max_length=200, blank=True
-    )
+    # Its MOUs with the government are in the agreements register (Agreement.networks).
 
     class Meta:
         verbose_name = _("national network")

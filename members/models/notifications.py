@@ -10,6 +10,7 @@ from .directory import Country
 class Topic(models.TextChoices):
     REVIEW_PUBLISHED = "review_published", _("A country review is published")
     OVERVIEW_PUBLISHED = "overview_published", _("A regional overview is published")
+    ANNUAL_REPORT = "annual_report", _("The network's annual report is published")
     FORUMS = "forums", _("A forum is announced or changed")
     ACTION_ITEMS = "action_items", _("Follow-up actions of my organization are due or overdue")
     NEW_MEMBERS = "new_members", _("A new organization joins the network")
@@ -35,6 +36,7 @@ class NotificationPreference(models.Model):
         Country, blank=True, related_name="+", verbose_name=_("reviews of these countries")
     )
     overview_published = models.BooleanField(Topic.OVERVIEW_PUBLISHED.label, default=True)
+    annual_report = models.BooleanField(Topic.ANNUAL_REPORT.label, default=True)
     forums = models.BooleanField(Topic.FORUMS.label, default=True)
     action_items = models.BooleanField(Topic.ACTION_ITEMS.label, default=True)
     new_members = models.BooleanField(Topic.NEW_MEMBERS.label, default=True)
