@@ -6,9 +6,11 @@ from .views import (
     contact,
     directory,
     help,
+    agreements,
     history,
     invitations,
     joining,
+    laws,
     library,
     map,
     moderation,
@@ -114,4 +116,9 @@ urlpatterns = [
     path("open-data/hsds/services/<uuid:id>", opendata.service, name="hsds-service"),
     path("open-data/hsds.zip", opendata.package, name="open-data-download"),
     # [/opendata]
+    # Laws and agreements registers (issue 17). Each block is one helper's.
+    # [laws]
+    # [/laws]
+    # [agreements]
+    # [/agreements]
 ]

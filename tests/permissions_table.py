@@ -297,6 +297,20 @@ TABLE = [
     url("members:hsds-service", "@opendata_members_only_service", get=NOT_FOUND),
     url("members:open-data-download", get=PUBLIC, post=(405,) * 7),
     # [/opendata]
+    # [laws] (issue 17)
+    # [/laws]
+    # [agreements] (issue 17)
+    # [/agreements]
+    # [reports] (issue 17)
+    # [/reports]
+    # [publishing] (issue 17)
+    # [/publishing]
+    # [suppression] (issue 17)
+    # [/suppression]
+    # [import] (issue 17)
+    # [/import]
+    # [recent] (issue 17)
+    # [/recent]
     # Forum records are public; coordinators manage them.
     url("forums:list", get=PUBLIC, post=PUBLIC),
     url("forums:calendar", get=PUBLIC, post=PUBLIC),

@@ -144,6 +144,21 @@ def _build_world(media_root) -> dict:
         "service", organization.services.create(kind="shelter", name="Members' shelter", members_only=True).pk
     )
     # [/opendata]
+    # Laws, agreements, annual report, safer reviews (issue 17): each block is one part's objects.
+    # [laws] (issue 17)
+    # [/laws]
+    # [agreements] (issue 17)
+    # [/agreements]
+    # [reports] (issue 17)
+    # [/reports]
+    # [publishing] (issue 17)
+    # [/publishing]
+    # [suppression] (issue 17)
+    # [/suppression]
+    # [import] (issue 17)
+    # [/import]
+    # [recent] (issue 17)
+    # [/recent]
 
     published = make_revision("TJ", 2017, ReviewRevision.Status.PUBLISHED, summary="Tajik published summary.")
     make_revision("TJ", 2018, summary="Tajik draft summary.")

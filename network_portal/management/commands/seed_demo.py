@@ -8,12 +8,24 @@ from django.utils import translation
 from countryreviews import demo as countryreviews_demo
 from forums import demo as forums_demo
 from members import demo as members_demo
-from members import demo_library, demo_news, demo_referrals
+from members import demo_agreements, demo_laws, demo_library, demo_news, demo_referrals
+from network_portal import demo_report
 from members.models import Organization
 
 # Order matters: everything refers to the directory's countries, organizations and users, and the forums list
-# the library's outcome documents.
-DEMO_MODULES = [members_demo, demo_news, demo_library, demo_referrals, countryreviews_demo, forums_demo]
+# the library's outcome documents; the registers link to the library and to the forums' recommendations; the
+# annual report is assembled from all of them.
+DEMO_MODULES = [
+    members_demo,
+    demo_news,
+    demo_library,
+    demo_referrals,
+    demo_laws,
+    countryreviews_demo,
+    forums_demo,
+    demo_agreements,
+    demo_report,
+]
 
 
 class Command(BaseCommand):

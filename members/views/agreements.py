@@ -1,0 +1,1 @@
+"""Pages of the agreements register (issue 17)."""
