@@ -7,6 +7,7 @@ class CountryReviewsConfig(AppConfig):
     verbose_name = _("Country reviews")
     # What country reviews add to the directory's pages (see members/extensions.py).
     country_panels = ["countryreviews.panels.country_panel"]
+    recent_events = ["countryreviews.recent.review_steps"]
 
     def ready(self):
         from members.validators import refuse_control_characters_in

@@ -18,6 +18,17 @@ from .models import CountryReview, OverviewEntry, RegionalOverview, ReviewChange
 OUTCOME = "Outcome document, First Regional NGO Forum, Dushanbe, 22–23 June 2017"
 KABUL = "IOM, second regional NGO forum, Kabul, 28 August 2018"
 ILLUSTRATIVE = "Illustrative demo figure, not from a published source"
+# Figures of the network's own organizations (Ynam's hotline, Enme's shelter, Enme's clients by sex, LHRLA's
+# helpline): published small values show as "fewer than 5" (Turkmenistan's men and boys, 3) and the women and
+# girls as "not shown", since the total minus them would give the 3 away (countryreviews/disclosure.py).
+NETWORK_DATA = {
+    ("TM", "victims_identified"),
+    ("TM", "victims_female"),
+    ("TM", "victims_male"),
+    ("TM", "hotline_calls"),
+    ("TM", "shelter_admissions"),
+    ("PK", "hotline_calls"),
+}
 
 
 def _at(year, month, day, hour=10):
@@ -221,6 +232,8 @@ REVIEWS_2017 = {
         "statistics": [
             ("victims_identified", 2016, 40, True),
             ("victims_identified", 2017, 48, True),
+            ("victims_female", 2017, 45, True),
+            ("victims_male", 2017, 3, True),
             ("hotline_calls", 2017, 1100, True),
             ("shelter_admissions", 2017, 30, True),
         ],
@@ -306,6 +319,7 @@ def _create_published(country, year, data, user):
             value=value,
             illustrative=illustrative,
             source=source[0] if source else (ILLUSTRATIVE if illustrative else ""),
+            network_data=(country.code, indicator) in NETWORK_DATA,
         )
     ReviewChange.objects.create(revision=revision, action=ReviewChange.Action.CREATED, user=user, at=started)
     ReviewChange.objects.create(

@@ -2,6 +2,7 @@
 the reason for a redaction."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from members.forms.multilingual import MultilingualFormMixin
 
 from .models import RegionalOverview, ReviewRevision, ReviewStatistic
+
+# Kept on old revisions, shown only where the legislation register has nothing for the country.
+RETIRED_LAW_FIELDS = ("law_name", "law_year_adopted", "law_year_amended")
 
 
 class ReviewRevisionForm(MultilingualFormMixin, forms.ModelForm):
@@ -21,7 +25,8 @@ class ReviewRevisionForm(MultilingualFormMixin, forms.ModelForm):
 
     class Meta:
         model = ReviewRevision
-        fields = ReviewRevision.CONTENT_FIELDS
+        # The law and its years come from the legislation register (members.laws), not retyped in each review.
+        fields = [name for name in ReviewRevision.CONTENT_FIELDS if name not in RETIRED_LAW_FIELDS]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3 if name in ("summary", "sources") else 5})
             for name in ReviewRevision.CONTENT_FIELDS
@@ -45,7 +50,7 @@ class ReviewRevisionForm(MultilingualFormMixin, forms.ModelForm):
 class StatisticForm(forms.ModelForm):
     class Meta:
         model = ReviewStatistic
-        fields = ["indicator", "value", "year", "source", "illustrative"]
+        fields = ["indicator", "value", "year", "source", "illustrative", "network_data"]
         help_texts = {"source": _("E.g. “Ministry of Interior, annual report 2017”.")}
         error_messages = {
             "value": {
@@ -53,6 +58,15 @@ class StatisticForm(forms.ModelForm):
                 "invalid": _("Enter a whole number of 0 or more."),
             }
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        threshold = settings.SMALL_NUMBER_THRESHOLD
+        self.fields["network_data"].help_text = _(
+            "Tick for figures your network's organizations collected themselves, such as shelter admissions or calls "
+            "to a member's hotline: once published, a value below %(threshold)s shows as “fewer than %(threshold)s”, "
+            "and figures that would give it away as “not shown”. You and the other editors still see the exact value."
+        ) % {"threshold": threshold}
 
 
 StatisticFormSet = inlineformset_factory(
@@ -64,6 +78,26 @@ StatisticFormSet = inlineformset_factory(
     max_num=60,
     validate_max=True,
 )
+
+
+class StartForm(forms.Form):
+    """How a review's first revision starts: from an earlier year's text (`previous`, a revision) or empty."""
+
+    PREVIOUS, EMPTY = "previous", "empty"
+
+    start_from = forms.ChoiceField(
+        label=_("How should the draft begin?"),
+        widget=forms.RadioSelect,
+        initial=PREVIOUS,
+        help_text=_("The sections are copied in every language; the statistics are not, as they are of other years."),
+    )
+
+    def __init__(self, *args, previous, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start_from"].choices = [
+            (self.PREVIOUS, _("Start from the %(year)s review") % {"year": previous.review.year}),
+            (self.EMPTY, _("Start empty")),
+        ]
 
 
 class SendBackForm(forms.Form):

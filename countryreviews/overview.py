@@ -9,9 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from members.exports import neutralize
+from members.laws import in_force, laws_only
 from members.models import Country
 
 from .charts import bar_chart
+from .disclosure import disclosed_statistics
+from .disclosure import threshold as small_number_threshold
 from .models import RegionalOverview, ReviewRevision, ReviewStatistic
 
 Indicator = ReviewStatistic.Indicator
@@ -51,9 +54,11 @@ class Column:
     country: Country
     revision: ReviewRevision | None
     withdrawn_at: datetime.datetime | None = None
+    laws: list | None = None  # the country's laws in the legislation register as of the edition's year
 
     def stat(self, indicator, year):
-        return self.revision.statistic(indicator, year) if self.revision else None
+        """The figure as published (a DisclosedValue: small numbers hidden), or None when not reported."""
+        return disclosed_statistics(self.revision).get(indicator, year) if self.revision else None
 
     @property
     def link(self) -> str:
@@ -63,8 +68,14 @@ class Column:
         return self.revision.get_absolute_url()
 
 
-def law_text(revision: ReviewRevision | None) -> str | None:
-    if revision is None or not (revision.law_name or revision.law_year_adopted):
+def law_text(revision: ReviewRevision | None, laws=None) -> str | None:
+    """The country's laws from the register as of the edition's year (members.laws.InForce entries); where it
+    has none, the law an old revision typed in."""
+    if revision is None:
+        return None
+    if laws:
+        return "; ".join(_register_law_text(entry) for entry in laws)
+    if not (revision.law_name or revision.law_year_adopted):
         return None
     parts = []
     if revision.law_year_adopted:
@@ -75,15 +86,39 @@ def law_text(revision: ReviewRevision | None) -> str | None:
     return f"{name} ({'; '.join(parts)})" if parts else name
 
 
+def _register_law_text(entry) -> str:
+    parts = [_("adopted %(year)s") % {"year": entry.instrument.year_adopted}]
+    if entry.amendments:
+        parts.append(_("amended %(year)s") % {"year": ", ".join(str(a.year) for a in entry.amendments)})
+    return f"{entry.instrument.localized('title')} ({'; '.join(parts)})"
+
+
+def law_csv_cells(column: Column) -> list:
+    """The CSV's law, year adopted and years amended: from the register, else from the revision."""
+    if column.laws:
+        return [
+            "; ".join(str(entry.instrument.localized("title")) for entry in column.laws),
+            "; ".join(str(entry.instrument.year_adopted) for entry in column.laws),
+            "; ".join(", ".join(str(a.year) for a in entry.amendments) for entry in column.laws).strip("; "),
+        ]
+    revision = column.revision
+    return [revision.law_name, revision.law_year_adopted or "", revision.law_year_amended or ""]
+
+
 def load_columns(overview: RegionalOverview) -> list[Column]:
-    """Every country of the network, with its pinned revision (3 queries whatever the size)."""
+    """Every country of the network, with its pinned revision and its laws in the register as of the edition's
+    year (5 queries whatever the size)."""
     entries = {
         entry.country_id: entry
         for entry in overview.entries.select_related("revision__review__country", "revision__published_by").prefetch_related(
             "revision__statistics"
         )
     }
-    return [_column(country, entries.get(country.code)) for country in Country.objects.all()]
+    framework = in_force(overview.year)
+    columns = [_column(country, entries.get(country.code)) for country in Country.objects.all()]
+    for column in columns:
+        column.laws = laws_only(framework.get(column.country.code, []))
+    return columns
 
 
 def _column(country: Country, entry) -> Column:
@@ -102,22 +137,29 @@ def redaction_note(column: Column) -> str:
 
 def comparison(overview: RegionalOverview, columns: list[Column]) -> dict:
     """The side-by-side table: text rows and statistics rows, a cell per country (None = no data)."""
-    text_rows = [(_("Anti-trafficking law"), [law_text(c.revision) for c in columns])]
+    text_rows = [(_("Anti-trafficking law"), [law_text(c.revision, c.laws) for c in columns])]
     for label, name in TEXT_TOPICS:
         text_rows.append((label, [(getattr(c.revision, name) or None) if c.revision else None for c in columns]))
     stat_rows = [
         (Indicator(indicator).label, [c.stat(indicator, overview.year) for c in columns]) for indicator in KEY_INDICATORS
     ]
     by_country = [(column, [(label, cells[index]) for label, cells in text_rows]) for index, column in enumerate(columns)]
-    return {"text_rows": text_rows, "stat_rows": stat_rows, "by_country": by_country}
+    shown = [cell for _label, cells in stat_rows for cell in cells if cell is not None]
+    return {
+        "text_rows": text_rows,
+        "stat_rows": stat_rows,
+        "by_country": by_country,
+        "has_small": any(cell.small for cell in shown),
+        "has_withheld": any(cell.withheld for cell in shown),
+        "small_number_threshold": small_number_threshold(),
+    }
 
 
 def charts(overview: RegionalOverview, columns: list[Column]) -> list:
     year = overview.year
 
     def cell(column, indicator, cell_year):
-        stat = column.stat(indicator, cell_year)
-        return (stat.value, stat.illustrative) if stat else (None, False)
+        return column.stat(indicator, cell_year)
 
     result = [
         bar_chart(
@@ -188,11 +230,9 @@ def write_csv(overview: RegionalOverview, columns: list[Column], stream, base_ur
                 revision.review.year,
                 revision.number,
                 revision.published_at.date().isoformat() if revision.published_at else "",
-                revision.law_name,
-                revision.law_year_adopted or "",
-                revision.law_year_amended or "",
+                *law_csv_cells(column),
                 *[getattr(revision, name) for _label, name in TEXT_TOPICS],
-                *["" if s is None else s.value for s in stats],
+                *["" if s is None else s.csv_text for s in stats],
                 "; ".join(str(Indicator(s.indicator).label) for s in stats if s is not None and s.illustrative),
                 summary.text,
                 summary.language_name if summary else "",

@@ -12,12 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.forms.multilingual import CONTENT_PARAMETER, edit_language, for_language, language_bar
+from members.laws import in_force, laws_only
 from members.models import Country, get_country_or_404
 from members.permissions import visible_resources
 
 from . import permissions, workflow
-from .forms import ReviewRevisionForm, SendBackForm, StatisticFormSet, WithdrawForm
+from .disclosure import disclosed_statistics
+from .forms import ReviewRevisionForm, SendBackForm, StartForm, StatisticFormSet, WithdrawForm
 from .models import MIN_YEAR, CountryReview, RegionalOverview, ReviewChange, ReviewRevision, ReviewStatistic, max_year
+
+STATISTICS_PREFIX = "stats"  # of the edit page's statistics formset
 
 
 def _check_year(year: int) -> None:
@@ -71,15 +75,15 @@ def review_list(request):
             "overview": RegionalOverview.objects.published().order_by("-year").first(),
             "editable_countries": editable_countries,
             "year_choices": list(range(max_year(), MIN_YEAR - 1, -1)),
-            "default_year": max_year() - 2,
+            "default_year": max_year() - 1,
         },
     )
 
 
 def _detail_context(request, review, revisions, shown):
     country = review.country
-    order = {value: index for index, value in enumerate(ReviewStatistic.Indicator.values)}
-    statistics = sorted(shown.statistics.all(), key=lambda s: (order[s.indicator], s.year))
+    # Small numbers hidden as published; only the editors of an open revision see its exact values.
+    statistics = disclosed_statistics(shown, exact=shown.is_open and permissions.can_edit_review(request.user, country))
     return {
         "review": review,
         "country": country,
@@ -92,7 +96,15 @@ def _detail_context(request, review, revisions, shown):
         "send_back_form": SendBackForm(),
         "withdraw_form": WithdrawForm(),
         "library_resources": _library_resources(request.user, country),
+        **legal_framework(country, review.year),
     }
+
+
+def legal_framework(country, year) -> dict:
+    """The country's laws and plans in force in the review's year, from the legislation register (two queries);
+    where it has none, the review's page shows the law an old revision typed in."""
+    entries = in_force(year, [country]).get(country.code, [])
+    return {"register_laws": entries, "register_key_laws": laws_only(entries)}
 
 
 LIBRARY_SHOWN = 5
@@ -127,23 +139,27 @@ def review_edit(request, cc, year):
     country, review = permissions.get_editable_review(request.user, cc, year)
     revision = _open_revision(review)
     if revision is None:
-        latest = review.revisions.order_by("-number").first() if review else None
-        return render(request, "countryreviews/start.html", {"country": country, "year": year, "latest": latest})
+        return _start_page(request, country, year, review)
 
     data = request.POST if request.method == "POST" else None
+    adding_row = data is not None and "add_statistic" in data
+    if adding_row:
+        data = _with_one_more_statistic(data)
     language = edit_language(request)
     revision_form = for_language(ReviewRevisionForm, language)
     form = revision_form(data, instance=revision)
-    statistics = StatisticFormSet(data, instance=revision, prefix="stats")
+    statistics = StatisticFormSet(data, instance=revision, prefix=STATISTICS_PREFIX)
     conflict = None
-    if request.method == "POST" and form.is_valid() and statistics.is_valid():
+    if adding_row:
+        messages.info(request, _("A row was added. Nothing was saved yet: save the draft when you are done."))
+    elif request.method == "POST" and form.is_valid() and statistics.is_valid():
         try:
             changed = workflow.save_draft(revision, form.cleaned_data["version"], form, statistics, request.user)
         except workflow.EditConflict as exc:
             conflict = _conflict(form, statistics, exc.current)
             messages.error(request, str(exc))
             form = revision_form(instance=exc.current)
-            statistics = StatisticFormSet(instance=exc.current, prefix="stats")
+            statistics = StatisticFormSet(instance=exc.current, prefix=STATISTICS_PREFIX)
         except workflow.WorkflowError as exc:
             messages.error(request, str(exc))
             return redirect(review.get_absolute_url())
@@ -156,7 +172,7 @@ def review_edit(request, cc, year):
     elif request.method == "POST":
         messages.error(request, _("Nothing was saved. Please correct the errors below."))
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and not adding_row:
         status = 409 if conflict else 400
     return render(
         request,
@@ -168,11 +184,24 @@ def review_edit(request, cc, year):
             "form": form,
             "statistics": statistics,
             "conflict": conflict,
+            **legal_framework(country, year),
             "content_parameter": CONTENT_PARAMETER,
             "language_bar": language_bar(form.instance, language, ReviewRevision.TRANSLATED_FIELDS),
         },
         status=status,
     )
+
+
+def _with_one_more_statistic(data):
+    """The posted edit form with one more (empty) statistics row, up to the formset's maximum."""
+    data = data.copy()
+    key = f"{STATISTICS_PREFIX}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, ""))
+    except ValueError:
+        return data  # a broken management form: the formset reports it
+    data[key] = str(min(total + 1, StatisticFormSet.max_num))
+    return data
 
 
 def _conflict(form, statistics, current):
@@ -213,25 +242,67 @@ def review_go_edit(request):
     return redirect("countryreviews:edit", cc=cc, year=year)
 
 
+def _copy_source(user, country, year: int):
+    """The revision a country's new review may start from: of its newest earlier review, the newest published
+    revision, else the newest the user may see. A withdrawn text is never offered: it was taken down on purpose."""
+    earlier = (
+        permissions.visible_revisions(user, country)
+        .filter(review__country=country, review__year__lt=year)
+        .exclude(status=ReviewRevision.Status.WITHDRAWN)
+        .select_related("review")
+        .order_by("-review__year", "-number")
+    )
+    newest = earlier.first()
+    if newest is None:
+        return None
+    return earlier.published().filter(review=newest.review).first() or newest
+
+
+def _start_page(request, country, year, review, form=None, status=200):
+    """No open draft: offer a new revision; a review's first one may start from an earlier year's text."""
+    latest = review.revisions.order_by("-number").first() if review else None
+    previous = None if latest else _copy_source(request.user, country, year)
+    if previous and form is None:
+        form = StartForm(previous=previous)
+    context = {"country": country, "year": year, "latest": latest, "previous": previous, "start_form": form}
+    return render(request, "countryreviews/start.html", context, status=status)
+
+
 @login_required
 @require_POST
 def review_start(request, cc, year):
     _check_year(year)
     country, review = permissions.get_editable_review(request.user, cc, year)
-    revision = _open_revision(review)
-    if revision is None:
-        revision = workflow.start_revision(country, year, request.user)
-        messages.success(
-            request,
-            _("Revision %(number)s was started as a draft. Published text stays as it is until this one is published.")
-            % {"number": revision.number},
-        )
+    if _open_revision(review) is not None:
+        return redirect("countryreviews:edit", cc=cc, year=year)
+    copy_from = None
+    if review is None or not review.revisions.exists():
+        copy_from = _copy_source(request.user, country, year)
+        if copy_from is not None:
+            form = StartForm(request.POST, previous=copy_from)
+            if not form.is_valid():
+                messages.error(request, _("Nothing was started. Please correct the errors below."))
+                return _start_page(request, country, year, review, form=form, status=400)
+            if form.cleaned_data["start_from"] == StartForm.EMPTY:
+                copy_from = None
+    revision = workflow.start_revision(country, year, request.user, copy_from=copy_from)
+    if copy_from is not None and revision.number == 1:
+        message = _(
+            "The draft was started from the %(year)s review. Read every section and bring it up to date: "
+            "nothing of it is published until you publish this draft."
+        ) % {"year": copy_from.review.year}
+    else:
+        message = _("Revision %(number)s was started as a draft. Published text stays as it is until this one is published.") % {
+            "number": revision.number
+        }
+    messages.success(request, message)
     return redirect("countryreviews:edit", cc=cc, year=year)
 
 
 def _version(request):
+    """The revision's version when the user loaded the page that sent them here (None if not given)."""
     try:
-        return int(request.POST.get("version", ""))
+        return int((request.POST if request.method == "POST" else request.GET).get("version", ""))
     except ValueError:
         return None
 
@@ -261,16 +332,43 @@ def revision_submit(request, cc, year, number):
 
 
 @login_required
-@require_POST
 def revision_publish(request, cc, year, number):
+    """Publishing asks first: the page lists what is still empty; only a POST with `confirm` publishes."""
     revision = permissions.get_revision_to_decide(request.user, cc, year, number)
-    return _transition(
-        request,
-        revision,
-        workflow.publish,
-        _("Revision %(number)s is published. It can no longer change.") % {"number": number},
-        _version(request),
-    )
+    try:
+        workflow.check_publishable(revision)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect(revision.get_absolute_url())
+    if request.method == "POST" and request.POST.get("confirm"):
+        return _transition(
+            request,
+            revision,
+            workflow.publish,
+            _("Revision %(number)s is published. It can no longer change.") % {"number": number},
+            _version(request),
+        )
+    status = 200
+    if request.method == "POST":
+        messages.error(request, _("Nothing was published: confirm with the button on this page."))
+        status = 400
+    return render(request, "countryreviews/publish.html", _publish_context(request, revision), status=status)
+
+
+def _publish_context(request, revision):
+    statistics = list(revision.statistics.all())
+    version = _version(request)
+    labels = {name: ReviewRevision._meta.get_field(name).verbose_name for name in ReviewRevision.REPORTED_SECTIONS}
+    return {
+        "review": revision.review,
+        "country": revision.review.country,
+        "revision": revision,
+        "unreported": [labels[name] for name in revision.unreported_sections()],
+        "statistics_count": len(statistics),
+        "illustrative_count": sum(s.illustrative for s in statistics),
+        "version": revision.version if version is None else version,
+        "stale": version is not None and version != revision.version,
+    }
 
 
 @login_required

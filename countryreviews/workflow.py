@@ -43,8 +43,14 @@ def describe_revision(revision: ReviewRevision) -> str:
     return f"Country review: {revision.review.country.name} {revision.review.year}, revision {revision.number}"
 
 
-def start_revision(country: Country, year: int, user) -> ReviewRevision:
-    """The open draft of the country's review for the year; a new one (copied from the newest revision) if none."""
+def start_revision(country: Country, year: int, user, copy_from: ReviewRevision | None = None) -> ReviewRevision:
+    """The open draft of the country's review for the year; a new one (copied from the newest revision) if none.
+
+    A review's first revision starts empty, or with the sections (every language, not the statistics: they are
+    of other years) of `copy_from`, an earlier year's revision of the same country.
+    """
+    if copy_from is not None and (copy_from.review.country_id != country.code or copy_from.review.year >= year):
+        raise ValueError("A review starts only from an earlier year's review of the same country.")
     try:
         with transaction.atomic():
             review, _created = CountryReview.objects.get_or_create(country=country, year=year, defaults={"created_by": user})
@@ -53,6 +59,7 @@ def start_revision(country: Country, year: int, user) -> ReviewRevision:
             if existing:
                 return existing
             base = review.revisions.prefetch_related("statistics").order_by("-number").first()
+            source = base or copy_from
             now = timezone.now()
             revision = ReviewRevision.objects.create(
                 review=review,
@@ -61,7 +68,7 @@ def start_revision(country: Country, year: int, user) -> ReviewRevision:
                 changed_by=user,
                 created_at=now,
                 updated_at=now,
-                **(base.content() if base else {}),
+                **(source.content() if source else {}),
             )
             if base:
                 ReviewStatistic.objects.bulk_create(
@@ -72,10 +79,16 @@ def start_revision(country: Country, year: int, user) -> ReviewRevision:
                         year=s.year,
                         source=s.source,
                         illustrative=s.illustrative,
+                        network_data=s.network_data,
                     )
                     for s in base.statistics.all()
                 )
             comment = _("Copied from revision %(number)s.") % {"number": base.number} if base else ""
+            if base is None and copy_from is not None:
+                comment = _("Sections copied from the %(year)s review, revision %(number)s (not its statistics).") % {
+                    "year": copy_from.review.year,
+                    "number": copy_from.number,
+                }
             _log(revision, ReviewChange.Action.CREATED, user, comment=comment)
             return revision
     except IntegrityError:
@@ -155,14 +168,19 @@ def submit(revision: ReviewRevision, user, expected_version=None) -> ReviewRevis
         return current
 
 
+def check_publishable(revision: ReviewRevision) -> None:
+    """Raise WorkflowError unless the revision is open (a draft or submitted): published twice, withdrawn…"""
+    if revision.status == ReviewRevision.Status.PUBLISHED:
+        raise WorkflowError(_("Revision %(number)s is already published.") % {"number": revision.number})
+    if not revision.is_open:
+        raise WorkflowError(_("A withdrawn revision cannot be published again; start a new revision."))
+
+
 def publish(revision: ReviewRevision, user, expected_version=None) -> ReviewRevision:
     """Freeze the revision and make it the public text of the review."""
     with transaction.atomic():
         current = _lock(revision)
-        if current.status == ReviewRevision.Status.PUBLISHED:
-            raise WorkflowError(_("Revision %(number)s is already published.") % {"number": current.number})
-        if not current.is_open:
-            raise WorkflowError(_("A withdrawn revision cannot be published again; start a new revision."))
+        check_publishable(current)
         _check_version(current, expected_version)
         current.status = ReviewRevision.Status.PUBLISHED
         current.published_at = timezone.now()

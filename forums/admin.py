@@ -19,7 +19,9 @@ class ParticipantInline(admin.TabularInline):
     model = Participant
     extra = 0
     autocomplete_fields = ["person", "organization"]
-    fields = ["name", "person", "organization", "organization_name", "country", "role", "attended", "email", "phone"]
+    fields = [
+        "name", "person", "organization", "organization_name", "country", "role", "position", "attended", "email", "phone",
+    ]
 
 
 class DocumentInline(admin.TabularInline):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.calendars import DigitsDateInput, local_date
 from members.forms.multilingual import MultilingualFormMixin, for_language
-from members.models import Country, Organization, Resource
+from members.models import Agreement, Country, Organization, Resource
 from members.uploads import EXTENSIONS, MAX_DOCUMENT_BYTES, UnreadableDocument, detect_document_type
 
 from .models import ActionItem, ActionUpdate, Forum, ForumDocument, Recommendation, Session
@@ -68,26 +68,36 @@ class SessionForm(forms.ModelForm):
 class RecommendationForm(MultilingualFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
-        fields = ["cluster_code", "cluster_title", "order", "target_country", "text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        fields = ["cluster_code", "cluster_title", "order", "target_country", "text", "agreements"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "agreements": forms.CheckboxSelectMultiple}
+        help_texts = {"agreements": _("The MOUs or agreements this recommendation calls for, from the agreements register.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreements"].queryset = Agreement.objects.order_by("title", "pk")
 
 
 class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
-        fields = ["order", "text", "responsible_organizations", "responsible_countries", "due_date", "status"]
+        fields = [
+            "order", "text", "responsible_organizations", "responsible_countries", "due_date", "status", "agreements",
+        ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "due_date": DATE_WIDGET,
             "responsible_organizations": forms.SelectMultiple(attrs={"size": 8}),
             "responsible_countries": forms.CheckboxSelectMultiple,
+            "agreements": forms.CheckboxSelectMultiple,
         }
+        help_texts = {"agreements": _("The MOUs or agreements this action is about, from the agreements register.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_organizations"].queryset = Organization.objects.order_by("name")
         self.fields["responsible_organizations"].help_text = MULTI_SELECT_HELP
         self.fields["responsible_countries"].queryset = Country.objects.all()
+        self.fields["agreements"].queryset = Agreement.objects.order_by("title", "pk")
 
 
 SessionFormSet = inlineformset_factory(
@@ -208,7 +218,7 @@ class ActionUpdateForm(forms.ModelForm):
 class ParticipantImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("Columns: name, organization, country, role, e-mail, phone, attended. Saved as UTF-8."),
+        help_text=_("Columns: name, organization, country, role, position, e-mail, phone, attended. Saved as UTF-8."),
     )
 
     def clean_file(self):

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from members.forms.multilingual import CONTENT_PARAMETER, edit_language, for_language, language_bar
@@ -160,10 +160,10 @@ def _signer(forum):
 
 @login_required
 def participants_import(request, slug):
-    """Upload → preview with every error, line by line → confirm. Nothing is saved before confirming.
+    """Upload → preview, row by row (new, update, unchanged, problem) → confirm. Nothing is saved before confirming.
 
-    Between the two steps the parsed rows stay in the server-side session (signed with the forum,
-    so a preview of one forum cannot be confirmed into another); the client only sends back a token.
+    Between the two steps the parsed rows and their plan stay in the server-side session (signed with the
+    forum, so a preview of one forum cannot be confirmed into another); the client only sends back a token.
     """
     forum = permissions.get_manageable_forum(request.user, slug)
     if request.method == "POST" and "confirm" in request.POST:
@@ -178,13 +178,26 @@ def participants_import(request, slug):
         else:
             checked = participants_csv.check_rows(forum, rows)
             context.update(checked=checked, has_errors=participants_csv.has_errors(checked))
-            context["error_count"] = sum(1 for row in checked if row.errors)
-            if not context["has_errors"]:
+            context.update(_import_summary(checked))
+            if participants_csv.importable(checked):
                 token = secrets.token_hex(8)  # not from the content: the same file may be imported again later
-                request.session[IMPORT_SESSION_KEY] = {"forum": forum.pk, "token": token, "rows": rows}
+                request.session[IMPORT_SESSION_KEY] = {
+                    "forum": forum.pk, "token": token, "rows": rows, "plan": participants_csv.plan(checked),
+                }
                 context["token"] = _signer(forum).sign(token)
-    status = 400 if request.method == "POST" and (form.errors or context.get("has_errors")) else 200
+    status = 400 if request.method == "POST" and form.errors else 200
     return render(request, "forums/participants_import.html", context, status=status)
+
+
+def _import_summary(checked):
+    counts = {status: 0 for status in ("new", "update", "unchanged", "problem")}
+    for row in checked:
+        counts[row.status] += 1
+    return {
+        "counts": counts,
+        "error_count": counts["problem"],
+        "skipped_lines": ", ".join(str(row.line) for row in checked if row.errors),
+    }
 
 
 def _confirm_import(request, forum):
@@ -197,16 +210,23 @@ def _confirm_import(request, forum):
         messages.error(request, _("This preview has expired or was replaced by another upload. Upload the file again."))
         return redirect("forums:participants-import", slug=forum.slug)
     try:
-        count = participants_csv.import_rows(forum, stored["rows"], token=token, user=request.user)
+        result = participants_csv.import_rows(
+            forum, stored["rows"], token=token, user=request.user, expected=stored.get("plan")
+        )
     except participants_csv.AlreadyImported:
         messages.info(request, _("These participants were already imported (the import was confirmed twice)."))
         return redirect(reverse("forums:detail", args=[forum.slug]) + "#participants")
     except ValueError:
-        messages.error(request, _("The list changed since the preview and now has errors. Upload the file again."))
+        messages.error(request, _("The participants changed since the preview. Nothing was imported: upload the file again."))
         return redirect("forums:participants-import", slug=forum.slug)
     finally:
         request.session.pop(IMPORT_SESSION_KEY, None)
-    messages.success(request, _("%(count)s participants were imported.") % {"count": count})
+    message = ngettext(
+        "Participants imported: %(created)s added, %(updated)s updated, %(skipped)s line skipped.",
+        "Participants imported: %(created)s added, %(updated)s updated, %(skipped)s lines skipped.",
+        len(result.skipped),
+    )
+    messages.success(request, message % {"created": result.created, "updated": result.updated, "skipped": len(result.skipped)})
     return redirect(reverse("forums:detail", args=[forum.slug]) + "#participants")
 
 

@@ -300,6 +300,7 @@ class ActionItemQuerySet(models.QuerySet):
             ),
             "responsible_countries",
             models.Prefetch("updates", queryset=ActionUpdate.objects.select_related("author")),
+            "agreements",
         )
 
 

@@ -69,7 +69,7 @@ def forum_detail(request, slug):
     # Named only as far as the reader may see them (a "coordinators only" person, an applicant organization);
     # the counts still count everyone.
     named = permissions.visible_participants(request.user, participants)
-    recommendations = list(forum.recommendations.select_related("target_country"))
+    recommendations = list(forum.recommendations.select_related("target_country").prefetch_related("agreements"))
     action_items = list(forum.action_items.for_tracker(permissions.responsible_organizations(request.user)))
     return render(
         request,

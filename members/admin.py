@@ -292,3 +292,34 @@ class ReferralRequestAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# The agreements register (issue 17): kept at /agreements/; here a coordinator corrects or deletes an entry. The
+# status follows the newest step of its history, as when a step is recorded on the agreement's page.
+from .models import Agreement, AgreementStatusChange  # noqa: E402
+
+
+class AgreementStatusChangeInline(admin.TabularInline):
+    model = AgreementStatusChange
+    extra = 0
+    fields = ["date", "status", "note", "recorded_by", "recorded_at"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "status", "signed_on", "updated_at"]
+    list_filter = ["kind", "status", "countries"]
+    search_fields = ["title", "summary", "other_parties", "slug"]
+    autocomplete_fields = ["organizations", "resource"]
+    filter_horizontal = ["countries", "networks"]
+    readonly_fields = ["status", "created_at", "updated_at"]
+    inlines = [AgreementStatusChangeInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        agreement = form.instance
+        newest = agreement.status_changes.order_by("-date", "-pk").first()
+        if newest is not None and newest.status != agreement.status:
+            agreement.status = newest.status
+            agreement.save(update_fields=["status", "updated_at"])

@@ -14,6 +14,7 @@ class MembersConfig(AppConfig):
         "members.LegalAmendment",
         "members.Agreement",
     ]
+    recent_events = ["members.recent.invitations", "members.recent.application_decisions"]
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

@@ -617,3 +617,68 @@ register(
     can_close_referral,
     can_withdraw_referral,
 )
+
+
+# Agreements register (issue 17): MOUs and agreements with their parties and status history, for everyone to read.
+# Coordinators and any steering representative add one; the representative of a party country, or a coordinator,
+# keeps it. Applicant organizations are named as parties only to those who see them in the directory.
+
+
+def can_add_agreements(user) -> bool:
+    return is_coordinator(user) or is_steering_representative(user)
+
+
+def can_keep_agreement(user, agreement) -> bool:
+    """Edit the agreement and record its status changes."""
+    if is_coordinator(user):
+        return True
+    return any(is_steering_representative(user, country) for country in agreement.countries.all())
+
+
+register("members", can_add_agreements, can_keep_agreement)
+
+
+def get_visible_agreement(user, slug: str):
+    from .models import Agreement
+
+    return get_object_or_404(Agreement.objects.select_related("resource"), slug=slug)
+
+
+def get_editable_agreement(user, slug: str):
+    """The agreement to keep: 404 if there is none, 403 if it is not the user's to keep."""
+    agreement = get_visible_agreement(user, slug)
+    require(can_keep_agreement(user, agreement))
+    return agreement
+
+
+# Legislation register (issue 17). The register is public: every law, plan and amendment is public record. The
+# steering committee representative of a country and the coordinators keep its entries.
+
+
+def can_keep_laws(user, country) -> bool:
+    """Coordinators, and the steering committee representative of the country (a Country or its code)."""
+    return is_coordinator(user) or is_steering_representative(user, country)
+
+
+def can_add_laws(user) -> bool:
+    """Coordinators and any steering committee representative (for the countries they keep)."""
+    return is_coordinator(user) or is_steering_representative(user)
+
+
+def law_countries(user) -> QuerySet:
+    """The countries whose register entries the user keeps."""
+    if is_coordinator(user):
+        return Country.objects.all()
+    return Country.objects.filter(code__in=steering_countries(user))
+
+
+def get_editable_instrument(user, slug: str):
+    """A law or plan to change: 404 if there is none, 403 if it is not the user's to keep."""
+    from .models import LegalInstrument
+
+    instrument = get_object_or_404(LegalInstrument.objects.select_related("country"), slug=slug)
+    require(can_keep_laws(user, instrument.country_id))
+    return instrument
+
+
+register("members", can_keep_laws, can_add_laws)

@@ -3,10 +3,10 @@ from django.urls import path, re_path
 from . import feeds
 from .views import (
     accounts,
+    agreements,
     contact,
     directory,
     help,
-    agreements,
     history,
     invitations,
     joining,
@@ -118,7 +118,19 @@ urlpatterns = [
     # [/opendata]
     # Laws and agreements registers (issue 17). Each block is one helper's.
     # [laws]
+    path("laws/", laws.law_list, name="laws"),
+    path("laws/new/", laws.law_create, name="law-create"),
+    path("laws/<slug:slug>/", laws.law_detail, name="law"),
+    path("laws/<slug:slug>/edit/", laws.law_edit, name="law-edit"),
+    path("laws/<slug:slug>/amendments/new/", laws.amendment_create, name="law-amendment-create"),
+    path("laws/<slug:slug>/amendments/<int:pk>/edit/", laws.amendment_edit, name="law-amendment-edit"),
+    path("laws/<slug:slug>/amendments/<int:pk>/delete/", laws.amendment_delete, name="law-amendment-delete"),
     # [/laws]
     # [agreements]
+    path("agreements/", agreements.agreement_list, name="agreements"),
+    path("agreements/new/", agreements.agreement_create, name="agreement-create"),
+    path("agreements/<slug:slug>/", agreements.agreement_detail, name="agreement"),
+    path("agreements/<slug:slug>/edit/", agreements.agreement_edit, name="agreement-edit"),
+    path("agreements/<slug:slug>/status/", agreements.agreement_status, name="agreement-status"),
     # [/agreements]
 ]

@@ -23,6 +23,8 @@ from countryreviews.models import RegionalOverview, ReviewRevision
 from forums.models import Forum
 from members.feeds import NewMembersFeed, content_summary
 
+from .models import AnnualReport
+
 FEED_SIZE = 30
 SUMMARY_WORDS = 60
 
@@ -119,6 +121,31 @@ class OverviewFeed(PublishedDatesMixin, Feed):
 
 class OverviewRssFeed(OverviewFeed):
     """The regional overview feed in RSS 2.0."""
+
+    feed_type = Rss201rev2Feed
+
+
+class ReportsFeed(PublishedDatesMixin, Feed):
+    """Published annual reports of the network; drafts never appear."""
+
+    feed_type = Atom1Feed
+    title = _("Regional CTIP Network: annual reports")
+    subtitle = _("The regional network's report on each year, as published by its steering committee.")
+    description = subtitle
+    link = reverse_lazy("annual-reports")
+
+    def items(self):
+        return AnnualReport.objects.published().order_by(F("published_at").desc(nulls_last=True), "-year")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.localized("title").marked() or item.display_title
+
+    def item_description(self, item):
+        return content_summary(item, "introduction")
+
+
+class ReportsRssFeed(ReportsFeed):
+    """The annual reports feed in RSS 2.0."""
 
     feed_type = Rss201rev2Feed
 

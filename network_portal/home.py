@@ -4,7 +4,9 @@ from countryreviews.home import home_section as overview_section
 from forums.home import home_section as forum_section
 from members.views.news import home_section as news_section
 
-HOME_SECTIONS = [overview_section, forum_section, news_section]
+from .report_home import home_section as report_section
+
+HOME_SECTIONS = [overview_section, report_section, forum_section, news_section]
 
 
 def render_home_sections(request):

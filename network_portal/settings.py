@@ -290,6 +290,11 @@ CONTACT_MESSAGE_DAYS = env_int("CONTACT_MESSAGE_DAYS", 365)
 VERIFICATION_MONTHS = env_int("VERIFICATION_MONTHS", 12)
 # Cross-border referral requests are erased this many days after they close.
 REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 90)
+# Published statistics of the network's own data below this are shown as "fewer than" it, never exactly, and no
+# total or other figure lets them be worked out (countryreviews/disclosure.py). 1 turns it off.
+SMALL_NUMBER_THRESHOLD = env_int("SMALL_NUMBER_THRESHOLD", 5)
+if SMALL_NUMBER_THRESHOLD < 1:
+    raise ImproperlyConfigured("SMALL_NUMBER_THRESHOLD must be 1 or more")
 # "Leave this site" (on /help/ and the directory) goes here at once: a neutral page, light and reachable
 # across the region, that an onlooker would not remark on.
 LEAVE_SITE_URL = os.environ.get("LEAVE_SITE_URL", "https://www.google.com/")

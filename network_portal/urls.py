@@ -23,6 +23,8 @@ feed_patterns = [
     path("forums/", feeds.ForumsFeed(), name="forums"),
     path("forums/rss/", feeds.ForumsRssFeed(), name="forums-rss"),
     path("members/rss/", feeds.NewMembersRssFeed(), name="members-rss"),
+    path("reports/", feeds.ReportsFeed(), name="reports"),
+    path("reports/rss/", feeds.ReportsRssFeed(), name="reports-rss"),
 ]
 
 urlpatterns = [

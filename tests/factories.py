@@ -109,3 +109,27 @@ def make_resource(author=None, organization=None, *, audience=Audience.PUBLIC, p
     extra.setdefault("title", f"Resource {next(_counter)}")
     extra.setdefault("link", "https://example.org/report")
     return _shared(Resource, author, organization, audience, public_status, countries, **extra)
+
+
+def make_law(country="TJ", year=2004, *, amendments=(), **extra):
+    """A law of the legislation register (issue 17), with amendments in the given years."""
+    from members.models import LegalInstrument
+
+    extra.setdefault("title_en", f"Law {next(_counter)}")
+    extra.setdefault("slug", f"law-{next(_counter)}")
+    law = LegalInstrument.objects.create(country_id=country, year_adopted=year, original_language="en", **extra)
+    for amendment_year in amendments:
+        law.amendments.create(year=amendment_year, summary_en=f"Amended in {amendment_year}.", original_language="en")
+    return law
+
+
+def make_agreement(countries=("TJ",), *, status="proposed", date=datetime.date(2017, 6, 22), **extra):
+    """An agreement of the agreements register (issue 17), with its first status change."""
+    from members.models import Agreement
+
+    extra.setdefault("title_en", f"Agreement {next(_counter)}")
+    extra.setdefault("slug", f"agreement-{next(_counter)}")
+    agreement = Agreement.objects.create(original_language="en", **extra)
+    agreement.countries.set(countries)
+    agreement.record_status(status, date)
+    return agreement

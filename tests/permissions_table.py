@@ -5,12 +5,14 @@ stakeholder, steering, coordinator.
 """
 
 import dataclasses
+import datetime
 
 import pytest
 
 from .conftest import ROLES
 
 LOGIN = "login"  # 302 to /accounts/login/?next=<the page>
+NEXT_YEAR = datetime.date.today().year + 1  # [publishing] a review's year is never in the future
 
 # One status per role, in the order of ROLES:
 #        anonymous member editor other_editor stakeholder steering coordinator
@@ -298,18 +300,88 @@ TABLE = [
     url("members:open-data-download", get=PUBLIC, post=(405,) * 7),
     # [/opendata]
     # [laws] (issue 17)
+    # The register is public; the steering representative of a country (steering: Tajikistan) and the coordinators
+    # keep its entries. @law is Tajik, @pk_law Pakistani; empty POSTs are form errors (400), nothing is deleted.
+    url("members:laws", get=PUBLIC, post=PUBLIC),
+    url("members:laws", get=PUBLIC, query="?country=tj&kind=law"),
+    url("members:laws", get=PUBLIC, query="?country=xx&kind=nonsense"),
+    url("members:law", "@law", get=PUBLIC, post=PUBLIC),
+    url("members:law", "no-such-law", get=NOT_FOUND),
+    url("members:law-create", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("members:law-edit", "@law", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("members:law-edit", "@pk_law", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("members:law-edit", "no-such-law", get=LOGGED_IN_404),
+    url("members:law-amendment-create", "@law", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("members:law-amendment-create", "@pk_law", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("members:law-amendment-edit", "@law", "@law_amendment", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("members:law-amendment-edit", "@law", "@pk_law_amendment", get=(LOGIN, 403, 403, 403, 403, 404, 404)),
+    url("members:law-amendment-delete", "@law", 999999, get=POST_ONLY, post=(LOGIN, 403, 403, 403, 403, 404, 404)),
+    url("members:law-amendment-delete", "@pk_law", 999999, post=(LOGIN, 403, 403, 403, 403, 403, 404)),
     # [/laws]
     # [agreements] (issue 17)
+    # The register is public. Steering representatives and coordinators add agreements; tj-agreement (Tajikistan a
+    # party) is kept by the Tajik representative and coordinators, af-agreement by coordinators only.
+    url("members:agreements", get=PUBLIC, post=PUBLIC),
+    url("members:agreements", get=PUBLIC, query="?country=TJ&kind=bilateral&status=proposed"),
+    url("members:agreement", "tj-agreement", get=PUBLIC, post=PUBLIC),
+    url("members:agreement", "no-such-agreement", get=NOT_FOUND),
+    url("members:agreement-create", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("members:agreement-edit", "tj-agreement", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("members:agreement-edit", "af-agreement", get=COORDINATOR, post=COORDINATOR_INVALID),
+    url("members:agreement-edit", "no-such-agreement", get=LOGGED_IN_404, post=LOGGED_IN_404),
+    url("members:agreement-status", "tj-agreement", get=POST_ONLY, post=REPRESENTATIVES_INVALID),
+    url("members:agreement-status", "tj-agreement", post=REPRESENTATIVES_DONE,
+        data={"status": "negotiating", "date": "2018-01-10"}),
+    url("members:agreement-status", "af-agreement", post=COORDINATOR_INVALID),
+    url("members:agreement-status", "no-such-agreement", post=LOGGED_IN_404),
     # [/agreements]
     # [reports] (issue 17)
+    # The annual report: 2017 published (public), 2018 a draft (representatives and coordinators only, 404 for others).
+    url("annual-reports", get=PUBLIC, post=PUBLIC),
+    url("annual-report", 2017, get=PUBLIC, post=PUBLIC),
+    url("annual-report", 2017, get=PUBLIC, query="?print=1"),
+    url("annual-report", 2018, get=OVERVIEW_DRAFT_READERS),
+    url("annual-report", 2016, get=NOT_FOUND),
+    url("annual-report-create", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("annual-report-create", post=REPRESENTATIVES_DONE, data={"year": 2019}),
+    url("annual-report-create", post=REPRESENTATIVES_INVALID, data={"year": 2016}),  # before the network
+    url("annual-report-edit", 2018, get=(LOGIN, 404, 404, 404, 404, 200, 200), post=(LOGIN, 404, 404, 404, 404, 400, 400)),
+    url("annual-report-edit", 2018, post=(LOGIN, 404, 404, 404, 404, 302, 302), query="?content=en",
+        data={"title_en": "Annual report 2018"}),
+    url("annual-report-edit", 2017, get=(LOGIN, 403, 403, 403, 403, 302, 302)),  # frozen once published
+    url("annual-report-publish", 2018, get=(LOGIN, 404, 404, 404, 404, 200, 200), post=(LOGIN, 404, 404, 404, 404, 302, 302)),
+    url("annual-report-publish", 2017, get=(LOGIN, 403, 403, 403, 403, 302, 302), post=(LOGIN, 403, 403, 403, 403, 302, 302)),
+    url("feeds:reports", get=PUBLIC, post=PUBLIC),
+    url("feeds:reports-rss", get=PUBLIC, post=PUBLIC),
     # [/reports]
     # [publishing] (issue 17)
+    # Publishing with the confirmation's `confirm`; a published revision has nothing to confirm (back to it, 302).
+    url("countryreviews:publish", "tj", 2018, 1, post=(LOGIN, 403, 403, 404, 404, 302, 302), data={"confirm": "yes"}),
+    url("countryreviews:publish", "pk", 2018, 1, get=(LOGIN, 404, 404, 403, 404, 403, 200),
+        post=(LOGIN, 404, 404, 403, 404, 403, 302), data={"confirm": "yes"}),
+    url("countryreviews:publish", "tj", 2017, 1, get=(LOGIN, 403, 403, 403, 403, 302, 302)),
+    url("countryreviews:publish", "tj", 2018, 9, get=LOGGED_IN_404, post=LOGGED_IN_404, data={"confirm": "yes"}),
+    # TJ 2019 has no revision: its start page offers to start from the 2018 draft; the choice is required.
+    url("countryreviews:edit", "tj", 2019, get=(LOGIN, 200, 200, 404, 404, 200, 200)),
+    url("countryreviews:start", "tj", 2019, post=(LOGIN, 400, 400, 404, 404, 400, 400)),
+    url("countryreviews:start", "tj", 2019, post=(LOGIN, 302, 302, 404, 404, 302, 302), data={"start_from": "previous"}),
+    url("countryreviews:start", "tj", 2019, post=(LOGIN, 400, 400, 404, 404, 400, 400), data={"start_from": "other"}),
+    # No review of a future year: not found everywhere.
+    url("countryreviews:detail", "tj", NEXT_YEAR, get=NOT_FOUND),
+    url("countryreviews:edit", "tj", NEXT_YEAR, get=LOGGED_IN_404, post=LOGGED_IN_404),
+    url("countryreviews:start", "tj", NEXT_YEAR, get=POST_ONLY, post=LOGGED_IN_404),
+    url("countryreviews:go-edit", get=LOGGED_IN_404, query=f"?cc=tj&year={NEXT_YEAR}"),
+    # "Add a row" re-shows the edit form with one more statistics row, saving nothing.
+    url("countryreviews:edit", "tj", 2018, post=(LOGIN, 200, 200, 404, 404, 200, 200), data={"add_statistic": "1"}),
     # [/publishing]
     # [suppression] (issue 17)
     # [/suppression]
     # [import] (issue 17)
     # [/import]
     # [recent] (issue 17)
+    # Filtered recent changes, and a filter with "to" before "from" (a message, not an error): coordinators only.
+    url("members:recent-changes", get=COORDINATOR, query="?kind=invitations&country=tj&since=2018-01-01&until=2018-12-31"),
+    url("members:recent-changes", get=COORDINATOR, query="?since=2018-12-31&until=2018-01-01"),
     # [/recent]
     # Forum records are public; coordinators manage them.
     url("forums:list", get=PUBLIC, post=PUBLIC),
@@ -367,9 +439,11 @@ TABLE = [
     url("countryreviews:submit", "tj", 2018, 1, get=POST_ONLY, post=(LOGIN, 302, 302, 404, 404, 302, 302)),
     url("countryreviews:submit", "pk", 2018, 1, post=(LOGIN, 404, 404, 302, 404, 403, 302)),
     # Deciding: only the country's representative or a coordinator.
-    url("countryreviews:publish", "tj", 2018, 1, get=POST_ONLY, post=(LOGIN, 403, 403, 404, 404, 302, 302)),
+    # Publishing asks first (GET: the confirmation page); a POST without `confirm` shows it again, 400 ([publishing]).
+    url("countryreviews:publish", "tj", 2018, 1, get=(LOGIN, 403, 403, 404, 404, 200, 200),
+        post=(LOGIN, 403, 403, 404, 404, 400, 400)),
     url("countryreviews:publish", "tj", 2017, 1, post=(LOGIN, 403, 403, 403, 403, 302, 302)),
-    url("countryreviews:publish", "pk", 2018, 1, post=(LOGIN, 404, 404, 403, 404, 403, 302)),
+    url("countryreviews:publish", "pk", 2018, 1, post=(LOGIN, 404, 404, 403, 404, 403, 400)),
     url("countryreviews:return", "tj", 2018, 1, get=POST_ONLY, post=(LOGIN, 403, 403, 404, 404, 302, 302),
         data={"comment": "Please add sources."}),
     url("countryreviews:withdraw", "tj", 2017, 1, get=POST_ONLY, post=(LOGIN, 403, 403, 403, 403, 302, 302)),

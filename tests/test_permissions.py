@@ -146,10 +146,33 @@ def _build_world(media_root) -> dict:
     # [/opendata]
     # Laws, agreements, annual report, safer reviews (issue 17): each block is one part's objects.
     # [laws] (issue 17)
+    from tests.factories import make_law
+
+    tj_law = make_law("TJ", 2004, slug="world-tj-law", amendments=[2014])
+    world_ids["@law"] = tj_law.slug
+    world_ids["@law_amendment"] = tj_law.amendments.get().pk
+    pk_law = make_law("PK", 2016, slug="world-pk-law", amendments=[2018])
+    world_ids["@pk_law"] = pk_law.slug
+    world_ids["@pk_law_amendment"] = pk_law.amendments.get().pk
     # [/laws]
     # [agreements] (issue 17)
+    from members.models import Agreement
+
+    for slug, code in (("tj-agreement", "TJ"), ("af-agreement", "AF")):
+        agreement = Agreement.objects.create(title=f"Agreement of {code}", slug=slug)
+        agreement.countries.add(code)
+        agreement.record_status(Agreement.Status.PROPOSED, datetime.date(2017, 6, 22))
     # [/agreements]
     # [reports] (issue 17)
+    from network_portal.annual_report import snapshot_of
+    from network_portal.models import AnnualReport
+
+    published_report = AnnualReport.objects.create(year=2017, title_en="Annual report 2017")
+    AnnualReport.objects.filter(pk=published_report.pk).update(
+        status=AnnualReport.Status.PUBLISHED, published_at=datetime.datetime(2018, 1, 31, tzinfo=datetime.UTC),
+        snapshot=snapshot_of(published_report),
+    )
+    AnnualReport.objects.create(year=2018)
     # [/reports]
     # [publishing] (issue 17)
     # [/publishing]

@@ -22,8 +22,8 @@ MIN_YEAR = 2000
 
 
 def max_year() -> int:
-    """Reviews and statistics may cover up to next year (a review is often drafted early)."""
-    return timezone.now().year + 1
+    """Reviews and statistics cover a year that has begun: the current year at most, never a future one."""
+    return timezone.now().year
 
 
 MIN_LAW_YEAR = 1950
@@ -31,7 +31,7 @@ MIN_LAW_YEAR = 1950
 
 @deconstructible
 class YearRangeValidator:
-    """A year from `first` up to next year, refused with one message that names the range."""
+    """A year from `first` up to the current year, refused with one message that names the range."""
 
     message = _("Enter a year between %(min)s and %(max)s.")
     code = "year_range"
@@ -116,6 +116,9 @@ class ReviewRevision(MultilingualModel):
         SUBMITTED = "submitted", _("Submitted for publication")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # The narrative sections the review page always shows, as "Not reported." when empty (the summary is left out).
+    REPORTED_SECTIONS = TRANSLATED_FIELDS[1:]
 
     OPEN_STATUSES = [Status.DRAFT, Status.SUBMITTED]
     FROZEN_STATUSES = [Status.PUBLISHED, Status.WITHDRAWN]
@@ -266,6 +269,10 @@ class ReviewRevision(MultilingualModel):
     def content(self) -> dict:
         """Everything a new revision copies: every section in every language."""
         return {name: getattr(self, name) for name in self.stored_content_fields()}
+
+    def unreported_sections(self) -> list[str]:
+        """The narrative sections written in no language: the review page shows them as "Not reported."."""
+        return [name for name in self.REPORTED_SECTIONS if not self.languages_of([name])]
 
     def statistic(self, indicator: str, year: int):
         """The value of an indicator for a year, or None when not reported (uses prefetched statistics)."""

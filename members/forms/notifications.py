@@ -19,7 +19,7 @@ class NotificationPreferenceForm(forms.ModelForm):
         model = NotificationPreference
         fields = [
             "review_published", "review_all_countries", "review_countries",
-            "overview_published", "forums", "action_items", "new_members",
+            "overview_published", "annual_report", "forums", "action_items", "new_members",
             "announcements", "announcement_kinds", "announcement_all_countries", "announcement_countries", "comments",
             "frequency",
         ]

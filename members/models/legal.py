@@ -12,7 +12,7 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -206,6 +206,18 @@ class Agreement(MultilingualModel):
 
     def get_absolute_url(self):
         return reverse("members:agreement", args=[self.slug])
+
+    def record_status(self, status: str, date, note: str = "", user=None) -> "AgreementStatusChange":
+        """Add a dated step to the history; the agreement's status becomes that of its newest step by date (a step
+        recorded late, with an older date, does not overwrite a newer status), and a signature dates `signed_on`."""
+        with transaction.atomic():
+            change = self.status_changes.create(status=status, date=date, note=note, recorded_by=user)
+            newest = self.status_changes.order_by("-date", "-pk").first()
+            self.status = newest.status
+            if status == self.Status.SIGNED and self.signed_on is None:
+                self.signed_on = date
+            self.save(update_fields=["status", "signed_on", "updated_at"])
+        return change
 
 
 class AgreementStatusChange(models.Model):

@@ -27,11 +27,12 @@ from .directory import Country, FocusArea, Organization
 from .fields import user_reference
 
 
-def unique_slug(model, text: str, *, fallback: str, max_length: int = 80) -> str:
-    """A slug for `text` in any script ("Бюллетень" → "biulleten"), unique among `model`'s slugs."""
+def unique_slug(model, text: str, *, fallback: str, max_length: int = 80, reserved=()) -> str:
+    """A slug for `text` in any script ("Бюллетень" → "biulleten"), unique among `model`'s slugs and never one of
+    `reserved` (the paths next to the slugs, such as "new")."""
     base = slugify(anyascii(text or ""))[: max_length - 6].strip("-") or fallback
     slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while slug in reserved or model.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -13,6 +13,7 @@ from ..filters import DirectoryFilter, filtered_page
 from ..forms.directory import PersonFormSet, organization_form
 from ..forms.multilingual import CONTENT_PARAMETER, edit_language, language_bar
 from ..models import Organization, Service, SteeringCommitteeSeat, get_country_or_404
+from .agreements import country_agreements
 
 PAGE_SIZE = 20
 
@@ -76,6 +77,8 @@ def country_detail(request, code):
             "hotlines": services.filter(kind=Service.Kind.HOTLINE)[:COUNTRY_PAGE_SERVICES],
             "shelters": services.filter(kind=Service.Kind.SHELTER)[:COUNTRY_PAGE_SERVICES],
             "panels": render_country_panels(request, country),
+            "agreements": country_agreements(country),
+            "laws": country.legal_instruments.order_by("year_adopted", "pk"),
         },
     )
 

@@ -20,7 +20,7 @@ def test_saving_records_the_text_the_statistics_and_who_changed_what(client_as, 
     data = edit_data(
         client.get(EDIT),
         summary_en="Tajik NGOs reviewed 2018.",
-        law_year_adopted="2004",
+        coordination_body="Interagency commission",
         **{
             "stats-0-indicator": "victims_identified",
             "stats-0-value": "70",
@@ -33,15 +33,15 @@ def test_saving_records_the_text_the_statistics_and_who_changed_what(client_as, 
     assert response["Location"] == f"{EDIT}?content=en"
     draft.refresh_from_db()
     assert draft.summary_en == "Tajik NGOs reviewed 2018."
-    assert draft.law_year_adopted == 2004
+    assert draft.coordination_body == "Interagency commission"
     assert draft.version == 2
     assert draft.changed_by == users["member"]
     assert list(draft.statistics.values_list("indicator", "value", "year")) == [("victims_identified", 70, 2018)]
     change = draft.changes.get(action=ReviewChange.Action.SAVED)
     assert change.user == users["member"]
-    assert sorted(change.fields) == ["law_year_adopted", "statistics", "summary_en"]
+    assert sorted(change.fields) == ["coordination_body", "statistics", "summary_en"]
     history = client.get("/reviews/tj/2018/").content.decode()
-    assert "saved: summary (English), law adopted (year), statistics" in history
+    assert "saved: summary (English), national coordination body, statistics" in history
 
 
 def test_saving_an_unchanged_form_records_nothing(client_as, draft):
@@ -61,8 +61,6 @@ def test_saving_an_unchanged_form_records_nothing(client_as, draft):
         ({"stats-0-value": "many"}, "Enter a whole number of 0 or more."),
         ({"stats-0-year": "1999"}, "Enter a year between 2000 and"),
         ({"stats-0-year": "2999"}, "Enter a year between 2000 and"),
-        ({"law_year_adopted": "2014", "law_year_amended": "2004"}, "The law cannot be amended before it was adopted."),
-        ({"law_year_adopted": "1900"}, "Enter a year between 1950 and"),
         (
             {"stats-1-indicator": "victims_identified", "stats-1-value": "3", "stats-1-year": "2018"},
             "Please correct the duplicate data for indicator and year",

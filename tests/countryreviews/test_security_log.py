@@ -16,7 +16,7 @@ def only(kind) -> SecurityEvent:
 
 def test_publishing_and_withdrawing_a_review(client_as, users, draft):
     client = client_as("steering")
-    client.post("/reviews/tj/2018/r1/publish/", REMOTE_ADDR="198.51.100.4")
+    client.post("/reviews/tj/2018/r1/publish/", {"confirm": "yes"}, REMOTE_ADDR="198.51.100.4")
     client.post("/reviews/tj/2018/r1/withdraw/", {"comment": "Figures under review."})
     published = only(Kind.REVIEW_PUBLISHED)
     assert (published.actor, published.target) == (users["steering"], "Country review: Tajikistan 2018, revision 1")
@@ -34,5 +34,5 @@ def test_publishing_an_overview_edition(client_as, users, published):
 
 @pytest.mark.parametrize("role", ["member", "other_editor"])
 def test_a_refused_step_logs_nothing(client_as, draft, role):
-    client_as(role).post("/reviews/tj/2018/r1/publish/")
+    client_as(role).post("/reviews/tj/2018/r1/publish/", {"confirm": "yes"})
     assert not SecurityEvent.objects.filter(kind=Kind.REVIEW_PUBLISHED).exists()

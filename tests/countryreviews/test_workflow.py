@@ -46,7 +46,7 @@ def test_submitting_a_draft_by_role(client_as, users, draft, role, allowed):
 )
 def test_publishing_a_submitted_revision_by_role(client_as, users, draft, role, allowed, status_code):
     workflow.submit(draft, users["editor"])
-    response = post(client_as(role), "publish", draft, version=draft.version)
+    response = post(client_as(role), "publish", draft, version=draft.version, confirm="yes")
     assert response.status_code == status_code
     draft.refresh_from_db()
     if allowed:
@@ -125,7 +125,7 @@ def test_anonymous_is_redirected_to_login_for_every_transition(client_as, publis
 
 def test_publishing_twice_is_refused_cleanly(client_as, published):
     before = published.published_at
-    response = post(client_as("steering"), "publish", published, version=published.version)
+    response = post(client_as("steering"), "publish", published, version=published.version, confirm="yes")
     assert "already published" in response.content.decode()
     published.refresh_from_db()
     assert published.published_at == before
@@ -137,7 +137,7 @@ def test_publishing_a_stale_revision_is_refused(client_as, users, draft):
     draft.summary = "Changed by someone after the representative loaded the page."
     draft.version += 1
     draft.save()
-    response = post(client_as("steering"), "publish", draft, version=loaded_version)
+    response = post(client_as("steering"), "publish", draft, version=loaded_version, confirm="yes")
     assert "changed after you loaded the page" in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT

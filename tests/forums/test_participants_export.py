@@ -13,8 +13,8 @@ def test_coordinators_export_participants_with_contacts(client_as, forum):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'attachment; filename="dushanbe-test-participants.csv"' == response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["name", "organization", "country", "role", "e-mail", "phone", "attended"]
-    assert ["Tajik Delegate", "Madina Test NGO", "Tajikistan", "NGO delegate", "tajik.delegate@example.org",
+    assert rows[0] == ["name", "organization", "country", "role", "position", "e-mail", "phone", "attended"]
+    assert ["Tajik Delegate", "Madina Test NGO", "Tajikistan", "NGO delegate", "", "tajik.delegate@example.org",
             "+992 90 000 7777", "yes"] in rows
 
 
@@ -63,13 +63,11 @@ def test_an_export_round_trips_with_its_roles(client_as, forum, upcoming_forum, 
     exported = client.get(reverse("forums:participants-export", args=[forum.slug])).content
     expected = {p.name: (p.role, p.country_id, p.attended) for p in forum.participants.all()}
 
-    # Back into the same forum: every row is recognised as already there, nothing else is wrong.
+    # Back into the same forum: every row is recognised as already there and unchanged.
     same = reverse("forums:participants-import", args=[forum.slug])
     response = client.post(same, {"file": SimpleUploadedFile("p.csv", exported)})
-    assert response.status_code == 400
-    assert [row.errors for row in response.context["checked"]] == [["Already a participant of this forum."]] * len(
-        expected
-    )
+    assert response.status_code == 200
+    assert [row.status for row in response.context["checked"]] == ["unchanged"] * len(expected)
 
     # Into another forum: a clean preview, and the import keeps roles, countries and attendance.
     other = reverse("forums:participants-import", args=[upcoming_forum.slug])
@@ -89,5 +87,5 @@ def test_formulas_hidden_behind_a_digit_are_neutralized_in_every_column(client_a
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     row = next(r for r in rows if "cmd" in r[0])
     assert row[0] == "'-2+3+cmd|' /C calc'!A0"
-    assert row[5] == "'+1+cmd|' /C calc'!A0"
+    assert row[6] == "'+1+cmd|' /C calc'!A0"
     assert all(not cell.startswith(("=", "+", "-", "@")) or cell.startswith("+992") for r in rows for cell in r)

@@ -71,15 +71,18 @@ def test_reimporting_the_same_file_creates_no_duplicates(client_as, forum):
     confirm(client, forum, upload(client, forum, GOOD))
     count = Participant.objects.count()
     response = upload(client, forum, GOOD)
-    assert response.status_code == 400
-    assert response.content.decode().count("Already a participant of this forum.") == 3
+    assert response.status_code == 200
+    assert [row.status for row in response.context["checked"]] == ["unchanged"] * 3
+    assert "There is nothing to import." in response.content.decode()
     assert "token" not in response.context
     assert Participant.objects.count() == count
 
 
-def test_rows_already_in_the_forum_are_reported(client_as, forum):
+def test_a_row_already_in_the_forum_with_empty_cells_is_unchanged(client_as, forum):
     response = upload(client_as("coordinator"), forum, HEADER + "Tajik Delegate,MTN,TJ,,,,\n")
-    assert response.context["checked"][0].errors == ["Already a participant of this forum."]
+    row = response.context["checked"][0]
+    assert row.errors == [] and row.status == "unchanged"
+    assert row.participant == forum.participants.get(name="Tajik Delegate")
 
 
 @pytest.mark.parametrize(
@@ -95,17 +98,20 @@ def test_rows_already_in_the_forum_are_reported(client_as, forum):
         ("Someone,MTN,TJ", "This line has 3 fields instead of 7."),
     ],
 )
-def test_bad_rows_are_reported_line_by_line_and_nothing_is_imported(client_as, forum, line, message):
+def test_bad_rows_are_reported_line_by_line_and_skipped(client_as, forum, line, message):
     client = client_as("coordinator")
     before = Participant.objects.count()
     response = upload(client, forum, HEADER + "Good Person,MTN,TJ,ngo,,,yes\n" + line + "\n")
-    assert response.status_code == 400
+    assert response.status_code == 200
     rows = response.context["checked"]
-    assert rows[0].errors == []
-    assert rows[1].line == 3
+    assert rows[0].errors == [] and rows[0].status == "new"
+    assert rows[1].line == 3 and rows[1].status == "problem"
     assert any(message in error for error in rows[1].errors), rows[1].errors
-    assert "Nothing was imported: 1 line has errors." in response.content.decode()
-    assert Participant.objects.count() == before
+    assert "Line 3 has a problem and will be skipped." in response.content.decode()
+    assert Participant.objects.count() == before  # nothing saved by the preview
+    confirm(client, forum, response)
+    assert Participant.objects.count() == before + 1
+    assert forum.participants.filter(name="Good Person").exists()
 
 
 def test_duplicated_rows_in_the_file_are_reported_with_the_first_line(client_as, forum):

@@ -79,7 +79,7 @@ def test_tracker_runs_a_fixed_number_of_queries(client_as, organization, other_o
             make_update(item, author=users["steering"])
             make_update(item, author=users["coordinator"])
     client = client_as("steering")
-    with django_assert_max_num_queries(15):  # with the staff's organizations and the referrals badge
+    with django_assert_max_num_queries(16):  # with the staff's organizations, the referrals badge and the agreements
         response = client.get(URL)
     assert len(items(response)) == 40
 

@@ -208,10 +208,11 @@ def test_members_atom_feed_still_answers(client, organizations):
 def test_every_page_links_the_six_atom_feeds_for_discovery(client, db):
     response = client.get("/")
     text = response.content.decode()
-    feeds = ["/feeds/reviews/", "/feeds/overview/", "/feeds/forums/", "/feeds/members/", "/feeds/news/", "/feeds/library/"]
+    feeds = ["/feeds/reviews/", "/feeds/overview/", "/feeds/forums/", "/feeds/members/", "/feeds/news/", "/feeds/library/",
+             "/feeds/reports/"]
     head = text.split("</head>")[0]
     for url in feeds:
         assert f'href="{url}"' in head
-    assert head.count('rel="alternate" type="application/atom+xml"') == 6
+    assert head.count('rel="alternate" type="application/atom+xml"') == len(feeds)
     footer = text.split("<footer")[1]
     assert "Feeds (Atom):" in footer and 'href="/feeds/forums/"' in footer

@@ -9,8 +9,8 @@ from countryreviews import demo as countryreviews_demo
 from forums import demo as forums_demo
 from members import demo as members_demo
 from members import demo_agreements, demo_laws, demo_library, demo_news, demo_referrals
-from network_portal import demo_report
 from members.models import Organization
+from network_portal import demo_report
 
 # Order matters: everything refers to the directory's countries, organizations and users, and the forums list
 # the library's outcome documents; the registers link to the library and to the forums' recommendations; the
