@@ -12,7 +12,7 @@ from .models import Country, FocusArea, Organization, SecurityEvent, Service
 
 
 def country_choices():
-    return [(c.slug, c.name) for c in Country.objects.all()]
+    return [(c.slug, str(c)) for c in Country.objects.all()]  # the name in the reader's language
 
 
 class DirectoryFilter(django_filters.FilterSet):

@@ -42,7 +42,6 @@ def seed(stdout=None):
     with transaction.atomic():
         report = AnnualReport(
             year=YEAR,
-            title_en="Annual report of the regional network 2018",
             introduction_en=INTRODUCTION,
             original_language="en",
             created_by=publisher,

@@ -87,3 +87,9 @@ def test_the_filtered_directory_runs_a_fixed_number_of_queries(client, db, djang
         response = client.get(URL, {"q": "many", "country": "af", "service": "hotline", "focus": "prevention"})
     assert response.status_code == 200
     assert "300 organizations found." in response.content.decode()
+
+
+def test_the_country_filter_names_the_countries_in_the_readers_language(client, db):
+    client.cookies["django_language"] = "ru"
+    html = client.get(reverse("members:directory")).content.decode()
+    assert '<option value="tj">Таджикистан</option>' in html

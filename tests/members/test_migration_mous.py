@@ -10,7 +10,16 @@ BEFORE = [("members", "0012_verified_services_referrals")]
 AFTER = [("members", "0013_laws_agreements")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data_put_back(django_db_setup, django_db_blocker):
+    """Put back what the migrations created (countries, focus areas…) once this test has emptied the database:
+    pytest-xdist may run other files after this one in the same database (see test_concurrent_connections.py)."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_networks_mou_becomes_an_agreement_with_its_status_history():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
