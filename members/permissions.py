@@ -22,9 +22,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import (
+    Agreement,
     Announcement,
     AnnouncementComment,
     Country,
+    LegalInstrument,
     Membership,
     Organization,
     Person,
@@ -639,8 +641,6 @@ register("members", can_add_agreements, can_keep_agreement)
 
 
 def get_visible_agreement(user, slug: str):
-    from .models import Agreement
-
     return get_object_or_404(Agreement.objects.select_related("resource"), slug=slug)
 
 
@@ -674,8 +674,6 @@ def law_countries(user) -> QuerySet:
 
 def get_editable_instrument(user, slug: str):
     """A law or plan to change: 404 if there is none, 403 if it is not the user's to keep."""
-    from .models import LegalInstrument
-
     instrument = get_object_or_404(LegalInstrument.objects.select_related("country"), slug=slug)
     require(can_keep_laws(user, instrument.country_id))
     return instrument
