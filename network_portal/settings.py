@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "members",
     "forums",
     "countryreviews",
+    "strategy",
 ]
 
 MIDDLEWARE = [

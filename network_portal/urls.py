@@ -38,6 +38,8 @@ urlpatterns = [
     path("reviews/", include("countryreviews.urls")),
     # [annual report] (issue 17): the network's annual report, /reports/ and /reports/<year>/.
     path("reports/", include("network_portal.report_urls")),
+    # [strategy] (issue 18): the network's five-year strategy, action plan and budget.
+    path("strategy/", include("strategy.urls")),
     # Public feeds; the Atom feed of new members is /feeds/members/ (members:feed-new-members).
     path("feeds/", include((feed_patterns, "feeds"))),
 ]

@@ -378,6 +378,17 @@ TABLE = [
     # [/suppression]
     # [import] (issue 17)
     # [/import]
+    # Strategy, action plan and budget (issue 18). Strategies: "@strategy_old" (2014–2018, superseded),
+    # "@strategy_adopted" (2019–2023, in force), "@strategy_draft" (2024–2028); each with "@<name>_goal",
+    # "_objective", "_indicator", "_activity" (budget public), "_private_activity", "_line", "_private_line".
+    # [structure] (issue 18)
+    # [/structure]
+    # [plan] (issue 18)
+    # [/plan]
+    # [budget] (issue 18)
+    # [/budget]
+    # [progress] (issue 18)
+    # [/progress]
     # [recent] (issue 17)
     # Filtered recent changes, and a filter with "to" before "from" (a message, not an error): coordinators only.
     url("members:recent-changes", get=COORDINATOR, query="?kind=invitations&country=tj&since=2018-01-01&until=2018-12-31"),

@@ -30,7 +30,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from countryreviews.models import ReviewRevision
-from forums.models import ForumDocument
+from forums.models import Forum, ForumDocument
 from members.models import (
     AnnouncementComment,
     Audience,
@@ -182,6 +182,41 @@ def _build_world(media_root) -> dict:
     # [/import]
     # [recent] (issue 17)
     # [/recent]
+    # Strategy, action plan and budget (issue 18): the shared strategies, then one block per part.
+    # [strategy] (issue 18)
+    from strategy.models import Strategy
+    from tests.strategy.factories import adopt, first_objective, make_activity, make_budget_line, make_strategy
+
+    # 2014–2018, superseded (read-only); 2019–2023, adopted at the Kabul test forum (in force); 2024–2028, a draft.
+    old = adopt(make_strategy(2014, 2018, title="Old strategy"), forum)
+    Strategy.objects.filter(pk=old.pk).update(status=Strategy.Status.SUPERSEDED)
+    adopted = make_strategy(2019, 2023, title="Strategy in force")
+    draft = make_strategy(2024, 2028, title="Draft strategy")
+    for name, strategy in (("old", old), ("adopted", adopted), ("draft", draft)):
+        objective = first_objective(strategy)
+        year = strategy.start_year
+        public = make_activity(objective, countries=["TJ"], organizations=[organization], budget_public=True,
+                               start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31))
+        private = make_activity(objective, countries=["PK"], start=datetime.date(year, 1, 1),
+                                end=datetime.date(year, 12, 31))
+        world_ids[f"@strategy_{name}"] = strategy.pk
+        world_ids[f"@{name}_goal"] = objective.goal.pk
+        world_ids[f"@{name}_objective"] = objective.pk
+        world_ids[f"@{name}_indicator"] = objective.indicators.get().pk
+        world_ids[f"@{name}_activity"] = public.pk  # its budget is public (in an adopted strategy)
+        world_ids[f"@{name}_private_activity"] = private.pk
+        world_ids[f"@{name}_line"] = make_budget_line(public, 1000, year=year).pk
+        world_ids[f"@{name}_private_line"] = make_budget_line(private, 500, "EUR", year=year).pk
+    adopt(adopted, Forum.objects.get(slug="kabul-test"))
+    # [/strategy]
+    # [structure] (issue 18)
+    # [/structure]
+    # [plan] (issue 18)
+    # [/plan]
+    # [budget] (issue 18)
+    # [/budget]
+    # [progress] (issue 18)
+    # [/progress]
 
     published = make_revision("TJ", 2017, ReviewRevision.Status.PUBLISHED, summary="Tajik published summary.")
     make_revision("TJ", 2018, summary="Tajik draft summary.")

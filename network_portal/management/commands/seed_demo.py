@@ -11,10 +11,11 @@ from members import demo as members_demo
 from members import demo_agreements, demo_laws, demo_library, demo_news, demo_referrals
 from members.models import Organization
 from network_portal import demo_report
+from strategy import demo as strategy_demo
 
 # Order matters: everything refers to the directory's countries, organizations and users, and the forums list
 # the library's outcome documents; the registers link to the library and to the forums' recommendations; the
-# annual report is assembled from all of them.
+# strategy's plan links to forum action items; the annual report is assembled from all of them.
 DEMO_MODULES = [
     members_demo,
     demo_news,
@@ -24,6 +25,7 @@ DEMO_MODULES = [
     countryreviews_demo,
     forums_demo,
     demo_agreements,
+    strategy_demo,
     demo_report,
 ]
 

@@ -1,0 +1,1 @@
+"""Stub: written by the budget helper (issue 18)."""

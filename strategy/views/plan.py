@@ -1,0 +1,1 @@
+"""Stub: written by the plan helper (issue 18)."""

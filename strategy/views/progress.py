@@ -1,0 +1,1 @@
+"""Stub: written by the progress helper (issue 18)."""
