@@ -1,0 +1,1 @@
+"""The strategy's forms, one module per part: structure, plan, budget, progress."""
