@@ -47,15 +47,23 @@ PAGES = [
     ("laws", "public", "/laws/"),
     ("agreements", "public", "/agreements/"),
     ("annual report", "public", "/reports/2018/"),
+    ("strategy", "public", "/strategy/"),  # the demo strategy is a draft: the public sees the empty state
     ("directory", "member", "/members/"),
     ("profile", "member", "/members/org/sparc/"),
     ("tracker", "member", "/forums/follow-up/"),
     ("news", "member", "/news/"),
     ("overview", "member", "/reviews/overview/"),
+    # The demo's draft strategy 2019–2023, the only strategy of the bench's fresh database (pk 1): members read it.
+    ("strategy", "member", "/strategy/"),
+    ("strategy text", "member", "/strategy/1/"),
+    ("action plan", "member", "/strategy/1/plan/"),
+    ("budget", "member", "/strategy/1/budget/"),
+    ("progress", "member", "/strategy/1/progress/"),
     ("directory", "editor", "/members/"),
     ("profile", "editor", "/members/org/madina/"),
     ("tracker", "editor", "/forums/follow-up/"),
     ("overview", "editor", "/reviews/overview/"),
+    ("action plan", "editor", "/strategy/1/plan/"),
 ]
 ACCOUNTS = {"member": "bench.member@example.org", "editor": "steering.tj@example.org"}
 # Targets of issue 14.

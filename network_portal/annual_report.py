@@ -13,6 +13,7 @@ their languages (`{"original": "en", "texts": {"en": …, "ru": …}}`), choice 
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
@@ -39,6 +40,8 @@ from members.models import (
 )
 from members.notifications import notify
 from members.permissions import visible_announcements
+from strategy.models import Strategy
+from strategy.progress import progress_of
 
 from .models import AnnualReport
 
@@ -253,6 +256,67 @@ def _announcements(year: int) -> list[dict]:
     ]
 
 
+def _amount(value) -> str | None:
+    """A decimal as stored: two decimal places, whatever the database returns for a sum."""
+    return None if value is None else f"{Decimal(value):.2f}"
+
+
+def _strategy(year: int, today: datetime.date) -> dict:
+    """The strategy in force during the year (the version adopted last by the year's end whose period covers
+    it), with each objective's indicators for the year, its work as of `today` and the year's PUBLIC budget per
+    currency. Without one, only the period of a draft being prepared: a draft's content is never public."""
+    strategy = (
+        Strategy.objects.adopted()
+        .filter(adopted_on__lte=datetime.date(year, 12, 31), start_year__lte=year, end_year__gte=year)
+        .select_related("adopted_at")
+        .order_by("-adopted_on", "-version", "-pk")
+        .first()
+    )
+    if strategy is None:
+        draft = Strategy.objects.filter(status=Strategy.Status.DRAFT, end_year__gte=year).order_by("start_year", "pk")
+        draft = draft.values("start_year", "end_year").first()
+        return {"in_force": None, "draft_period": f"{draft['start_year']}–{draft['end_year']}" if draft else ""}
+    progress = progress_of(strategy, AnonymousUser(), on=today, year=year)
+
+    def budget(rows):
+        return [{key: _amount(row[key]) if key != "currency" else row[key] for key in row} for row in rows]
+
+    objectives = []
+    for row in progress.objectives:
+        indicators = []
+        for item in row.indicators:
+            figure = next((f for f in item.years if f.year == year), None)
+            indicators.append({
+                "text": stored_texts(item.indicator, "text"),
+                "target": _amount(figure.target) if figure else None,
+                "result": _amount(figure.result) if figure else None,
+                "state": figure.state_on(today) if figure else "",
+            })
+        objectives.append({
+            "code": row.objective.code,
+            "title": stored_texts(row.objective, "title"),
+            "goal": {"code": row.objective.goal.code, "title": stored_texts(row.objective.goal, "title")},
+            "indicators": indicators,
+            "activities": row.activities.as_dict(),
+            "action_items": row.action_items.as_dict(),
+            "budget": budget(row.budget),
+        })
+    return {
+        "in_force": {
+            "title": stored_texts(strategy, "title"),
+            "period": strategy.period,
+            "url": strategy.get_absolute_url(),
+            "adopted_on": strategy.adopted_on.isoformat(),
+            "adopted_at": stored_texts(strategy.adopted_at, "title") if strategy.adopted_at else None,
+            "objectives": objectives,
+            "activities": progress.activities.as_dict(),
+            "action_items": progress.action_items.as_dict(),
+            "budget": budget(progress.budget),
+        },
+        "draft_period": "",
+    }
+
+
 def snapshot_of(report: AnnualReport, today: datetime.date | None = None) -> dict:
     """Everything the report shows, as of `today` (the follow-up's state), JSON-serializable."""
     today = today or timezone.localdate()
@@ -270,6 +334,7 @@ def snapshot_of(report: AnnualReport, today: datetime.date | None = None) -> dic
         "laws": _laws(year),
         "agreements": _agreement_changes(year),
         "announcements": _announcements(year),
+        "strategy": _strategy(year, today),
         "figures": {
             "members_by_country": _members_by_country(year),
             "forums": len(forums),
@@ -353,6 +418,7 @@ class ReportContent:
     agreements: list = field(default_factory=list)
     announcements: list = field(default_factory=list)
     figures: dict = field(default_factory=dict)
+    strategy: dict | None = None  # None: a snapshot published before the report had a strategy section
 
     @property
     def empty_sections(self) -> list[str]:
@@ -364,8 +430,55 @@ class ReportContent:
             (self.laws_adopted or self.laws_amended, _("Laws and action plans")),
             (self.agreements, _("Agreements")),
             (self.announcements, _("Announcements")),
+            (self.strategy and self.strategy["in_force"], _("The network's strategy")),
         ]
         return [label for present, label in sections if not present]
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _strategy_for_reader(stored: dict | None) -> dict | None:
+    """The strategy section with texts in the reader's language and amounts as numbers; None in old snapshots."""
+    if stored is None or not stored.get("in_force"):
+        return stored
+
+    def work(counts):
+        return {**counts, "total": sum(counts.values())}
+
+    def budget(rows):
+        return [{**row, **{k: _decimal(row[k]) for k in ("planned", "secured", "spent")}} for row in rows]
+
+    strategy = stored["in_force"]
+    objectives = [
+        {
+            **objective,
+            "title": read_text(objective["title"]),
+            "goal": {**objective["goal"], "title": read_text(objective["goal"]["title"])},
+            "indicators": [
+                {**row, "text": read_text(row["text"]), "target": _decimal(row["target"]), "result": _decimal(row["result"])}
+                for row in objective["indicators"]
+            ],
+            "activities": work(objective["activities"]),
+            "action_items": work(objective["action_items"]),
+            "budget": budget(objective["budget"]),
+        }
+        for objective in strategy["objectives"]
+    ]
+    return {
+        **stored,
+        "in_force": {
+            **strategy,
+            "title": read_text(strategy["title"]),
+            "adopted_on": _date(strategy["adopted_on"]),
+            "adopted_at": read_text(strategy["adopted_at"]) if strategy.get("adopted_at") else None,
+            "objectives": objectives,
+            "activities": work(strategy["activities"]),
+            "action_items": work(strategy["action_items"]),
+            "budget": budget(strategy["budget"]),
+        },
+    }
 
 
 def for_reader(data: dict) -> ReportContent:
@@ -445,6 +558,7 @@ def for_reader(data: dict) -> ReportContent:
             for row in data.get("announcements", [])
         ],
         figures=figures,
+        strategy=_strategy_for_reader(data.get("strategy")),
     )
 
 

@@ -25,6 +25,7 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from forums.models import ActionItem, Forum
@@ -70,7 +71,7 @@ class Strategy(MultilingualModel):
     summary = models.TextField(_("summary"), blank=True, max_length=10000)
     start_year = models.PositiveSmallIntegerField(_("first year"), validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(_("last year"), validators=YEAR_VALIDATORS)
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    version = models.PositiveSmallIntegerField(pgettext_lazy("strategy", "version"), default=1)
     revises = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="revisions",
         verbose_name=_("revises"),
@@ -430,7 +431,9 @@ class BudgetLine(models.Model):
         _("funder (not in the directory)"), max_length=200, blank=True, help_text=_("E.g. USAID.")
     )
     illustrative = models.BooleanField(
-        _("illustrative"), default=False, help_text=_("An example figure, not an agreed budget: shown as such.")
+        pgettext_lazy("budget", "illustrative"),
+        default=False,
+        help_text=_("An example figure, not an agreed budget: shown as such."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)

@@ -31,7 +31,7 @@ def can_draft_strategy(user) -> bool:
 
 
 def can_read_drafts(user) -> bool:
-    return is_network_member(user) or is_coordinator(user)
+    return is_network_member(user) or can_draft_strategy(user)
 
 
 def visible_strategies(user):
@@ -64,7 +64,7 @@ def can_keep_plan(user, strategy: Strategy) -> bool:
 
 
 def can_see_full_budget(user) -> bool:
-    return is_network_member(user) or is_coordinator(user)
+    return is_network_member(user) or can_draft_strategy(user)
 
 
 def visible_budget_lines(user, strategy: Strategy):
@@ -112,3 +112,10 @@ def get_activity(strategy: Strategy, pk: int) -> Activity:
 
 
 register("strategy", can_draft_strategy, can_read_drafts, can_see_full_budget)
+
+
+def get_indicator(strategy: Strategy, pk: int):
+    """An indicator of `strategy` (404 for another strategy's)."""
+    from .models import Indicator
+
+    return get_object_or_404(Indicator.objects.select_related("objective__goal"), pk=pk, objective__goal__strategy=strategy)

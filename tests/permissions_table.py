@@ -39,6 +39,14 @@ OVERVIEW_DRAFT_READERS = (404, 404, 404, 404, 404, 200, 200)
 ADMIN = (302, 302, 302, 302, 302, 302, 200)  # everyone but coordinators to the admin's login page
 MEMBERS_READ = (404, 200, 200, 200, 404, 200, 200)  # network members (not the stakeholder), coordinators
 AUTHOR_AND_COORDINATORS_READ = (404, 404, 200, 404, 404, 404, 200)  # the editor's hidden post
+# [structure] (issue 18) a draft strategy's forms: members see the draft (403), the stakeholder does not (404).
+STRATEGY_DRAFTERS = (LOGIN, 403, 403, 403, 404, 200, 200)
+STRATEGY_DRAFTERS_INVALID = (LOGIN, 403, 403, 403, 404, 400, 400)
+STRATEGY_DRAFTERS_DONE = (LOGIN, 403, 403, 403, 404, 302, 302)
+STRATEGY_DRAFTERS_FORBIDDEN = (LOGIN, 403, 403, 403, 404, 403, 403)
+DRAFT_OTHERS_404 = (LOGIN, 403, 403, 403, 404, 404, 404)
+FROZEN = (LOGIN, 403, 403, 403, 403, 403, 403)  # an adopted or superseded version's text
+# [/structure]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -382,12 +390,172 @@ TABLE = [
     # "@strategy_adopted" (2019–2023, in force), "@strategy_draft" (2024–2028); each with "@<name>_goal",
     # "_objective", "_indicator", "_activity" (budget public), "_private_activity", "_line", "_private_line".
     # [structure] (issue 18)
+    # /strategy/ shows the version in force to everyone; an adopted or superseded version is public, a draft is read by
+    # network members and coordinators only (404 to the public and the stakeholder).
+    url("strategy:current", get=PUBLIC, post=PUBLIC),
+    url("strategy:detail", "@strategy_adopted", get=PUBLIC, post=PUBLIC),
+    url("strategy:detail", "@strategy_old", get=PUBLIC, post=PUBLIC),
+    url("strategy:detail", "@strategy_draft", get=MEMBERS_READ, post=MEMBERS_READ),
+    url("strategy:detail", 999999, get=NOT_FOUND, post=NOT_FOUND),
+    # Representatives and coordinators start a strategy (an empty form comes back with 400).
+    url("strategy:create", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("strategy:create", post=REPRESENTATIVES_DONE,
+        data={"title_en": "A new strategy", "start_year": "2029", "end_year": "2033"}),
+    url("strategy:create", post=REPRESENTATIVES_INVALID,
+        data={"title_en": "Too long", "start_year": "2029", "end_year": "2040"}),
+    # A draft's text: members see it but may not change it (403); unseen by the stakeholder (404).
+    url("strategy:edit", "@strategy_draft", get=STRATEGY_DRAFTERS, post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:goal-create", "@strategy_draft", get=STRATEGY_DRAFTERS, post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:goal-create", "@strategy_draft", post=STRATEGY_DRAFTERS_DONE, data={"code": "2", "title_en": "Goal"}),
+    url("strategy:goal-edit", "@strategy_draft", "@draft_goal", get=STRATEGY_DRAFTERS,
+        post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:goal-delete", "@strategy_draft", "@draft_goal", get=STRATEGY_DRAFTERS,
+        post=(LOGIN, 403, 403, 403, 404, 409, 409)),  # refused: activities are under it
+    url("strategy:objective-create", "@strategy_draft", get=STRATEGY_DRAFTERS, post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:objective-edit", "@strategy_draft", "@draft_objective", get=STRATEGY_DRAFTERS,
+        post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:objective-delete", "@strategy_draft", "@draft_objective", get=STRATEGY_DRAFTERS,
+        post=(LOGIN, 403, 403, 403, 404, 409, 409)),
+    url("strategy:indicator-create", "@strategy_draft", get=STRATEGY_DRAFTERS, post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:indicator-edit", "@strategy_draft", "@draft_indicator", get=STRATEGY_DRAFTERS,
+        post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:indicator-delete", "@strategy_draft", "@draft_indicator", get=STRATEGY_DRAFTERS,
+        post=STRATEGY_DRAFTERS_DONE),
+    # Another strategy's goal, objective or indicator under the draft's address: 404 for those who may edit the draft.
+    url("strategy:goal-edit", "@strategy_draft", "@adopted_goal", get=DRAFT_OTHERS_404, post=DRAFT_OTHERS_404),
+    url("strategy:goal-delete", "@strategy_draft", "@adopted_goal", get=DRAFT_OTHERS_404, post=DRAFT_OTHERS_404),
+    url("strategy:objective-edit", "@strategy_draft", "@adopted_objective", get=DRAFT_OTHERS_404,
+        post=DRAFT_OTHERS_404),
+    url("strategy:objective-delete", "@strategy_draft", "@old_objective", get=DRAFT_OTHERS_404,
+        post=DRAFT_OTHERS_404),
+    url("strategy:indicator-edit", "@strategy_draft", "@adopted_indicator", get=DRAFT_OTHERS_404,
+        post=DRAFT_OTHERS_404),
+    url("strategy:indicator-delete", "@strategy_draft", "@old_indicator", get=DRAFT_OTHERS_404,
+        post=DRAFT_OTHERS_404),
+    # An adopted or superseded version is frozen: every form of its text, its adoption, 403.
+    url("strategy:edit", "@strategy_adopted", get=FROZEN, post=FROZEN),
+    url("strategy:edit", "@strategy_old", get=FROZEN, post=FROZEN),
+    url("strategy:goal-create", "@strategy_adopted", get=FROZEN, post=FROZEN),
+    url("strategy:goal-edit", "@strategy_adopted", "@adopted_goal", get=FROZEN, post=FROZEN),
+    url("strategy:goal-delete", "@strategy_adopted", "@adopted_goal", get=FROZEN, post=FROZEN),
+    url("strategy:goal-edit", "@strategy_old", "@old_goal", get=FROZEN, post=FROZEN),
+    url("strategy:objective-create", "@strategy_old", get=FROZEN, post=FROZEN),
+    url("strategy:objective-edit", "@strategy_adopted", "@adopted_objective", get=FROZEN, post=FROZEN),
+    url("strategy:objective-delete", "@strategy_adopted", "@adopted_objective", get=FROZEN, post=FROZEN),
+    url("strategy:indicator-create", "@strategy_adopted", get=FROZEN, post=FROZEN),
+    url("strategy:indicator-edit", "@strategy_adopted", "@adopted_indicator", get=FROZEN, post=FROZEN),
+    url("strategy:indicator-edit", "@strategy_old", "@old_indicator", get=FROZEN, post=FROZEN),
+    url("strategy:indicator-delete", "@strategy_adopted", "@adopted_indicator", get=FROZEN, post=FROZEN),
+    url("strategy:adopt", "@strategy_adopted", get=FROZEN, post=FROZEN),
+    url("strategy:adopt", "@strategy_old", get=FROZEN, post=FROZEN),
+    # Adopting the draft: a held meeting (by its slug) and a date; without them the form comes back.
+    url("strategy:adopt", "@strategy_draft", get=STRATEGY_DRAFTERS, post=STRATEGY_DRAFTERS_INVALID),
+    url("strategy:adopt", "@strategy_draft", post=STRATEGY_DRAFTERS_DONE,
+        data={"forum": "kabul-test", "adopted_on": "2018-08-27"}),
+    url("strategy:adopt", "@strategy_draft", post=STRATEGY_DRAFTERS_INVALID,
+        data={"forum": "kabul-test", "adopted_on": "2018-08-01"}),  # before the meeting
+    # A revision starts from the version in force only (POST).
+    url("strategy:revise", "@strategy_adopted", get=POST_ONLY, post=REPRESENTATIVES_DONE),
+    url("strategy:revise", "@strategy_old", get=POST_ONLY, post=FROZEN),
+    url("strategy:revise", "@strategy_draft", get=POST_ONLY, post=STRATEGY_DRAFTERS_FORBIDDEN),
     # [/structure]
     # [plan] (issue 18)
+    # The plan and its activities are read like the strategy (drafts: members only). Representatives and
+    # coordinators keep the plan of a draft or the version in force (an empty form comes back with 400; an empty
+    # list of linked action items is a valid save); a superseded version is read-only (403).
+    url("strategy:plan", "@strategy_adopted", get=PUBLIC, post=PUBLIC),
+    url("strategy:plan", "@strategy_adopted", get=PUBLIC, query="?status=overdue&country=tj&organization=madina-test"),
+    url("strategy:plan", "@strategy_old", get=PUBLIC),
+    url("strategy:plan", "@strategy_draft", get=MEMBERS_READ),
+    url("strategy:plan", 999999, get=NOT_FOUND),
+    url("strategy:activity", "@strategy_adopted", "@adopted_activity", get=PUBLIC, post=PUBLIC),
+    url("strategy:activity", "@strategy_adopted", "@adopted_private_activity", get=PUBLIC),
+    url("strategy:activity", "@strategy_old", "@old_activity", get=PUBLIC),
+    url("strategy:activity", "@strategy_draft", "@draft_activity", get=MEMBERS_READ),
+    url("strategy:activity", "@strategy_adopted", "@draft_activity", get=NOT_FOUND),  # another strategy's
+    url("strategy:activity-create", "@strategy_adopted", get=REPRESENTATIVES, post=REPRESENTATIVES_INVALID),
+    url("strategy:activity-create", "@strategy_draft", get=(LOGIN, 403, 403, 403, 404, 200, 200),
+        post=(LOGIN, 403, 403, 403, 404, 400, 400)),
+    url("strategy:activity-create", "@strategy_old", get=(LOGIN,) + (403,) * 6, post=(LOGIN,) + (403,) * 6),
+    url("strategy:activity-edit", "@strategy_adopted", "@adopted_activity", get=REPRESENTATIVES,
+        post=REPRESENTATIVES_INVALID),
+    url("strategy:activity-edit", "@strategy_draft", "@draft_activity", get=(LOGIN, 403, 403, 403, 404, 200, 200),
+        post=(LOGIN, 403, 403, 403, 404, 400, 400)),
+    url("strategy:activity-edit", "@strategy_old", "@old_activity", get=(LOGIN,) + (403,) * 6,
+        post=(LOGIN,) + (403,) * 6),
+    url("strategy:activity-edit", "@strategy_adopted", "@draft_activity", get=(LOGIN, 403, 403, 403, 403, 404, 404)),
+    url("strategy:activity-update", "@strategy_adopted", "@adopted_activity", get=POST_ONLY,
+        post=REPRESENTATIVES_INVALID),
+    url("strategy:activity-update", "@strategy_draft", "@draft_activity", post=(LOGIN, 403, 403, 403, 404, 400, 400)),
+    url("strategy:activity-update", "@strategy_old", "@old_activity", post=(LOGIN,) + (403,) * 6),
+    url("strategy:activity-update", "@strategy_adopted", "@draft_activity", post=(LOGIN, 403, 403, 403, 403, 404, 404)),
+    url("strategy:objective-action-items", "@strategy_adopted", "@adopted_objective", get=REPRESENTATIVES,
+        post=REPRESENTATIVES_DONE),
+    url("strategy:objective-action-items", "@strategy_adopted", "@adopted_objective", post=REPRESENTATIVES_INVALID,
+        data={"items": "999999"}),
+    url("strategy:objective-action-items", "@strategy_draft", "@draft_objective",
+        get=(LOGIN, 403, 403, 403, 404, 200, 200), post=(LOGIN, 403, 403, 403, 404, 302, 302)),
+    url("strategy:objective-action-items", "@strategy_old", "@old_objective", get=(LOGIN,) + (403,) * 6,
+        post=(LOGIN,) + (403,) * 6),
+    url("strategy:objective-action-items", "@strategy_adopted", "@draft_objective",
+        get=(LOGIN, 403, 403, 403, 403, 404, 404)),
     # [/plan]
     # [budget] (issue 18)
+    # The budget page and the CSV files: adopted (in force or superseded) for everyone, a draft for members.
+    *[url(name, "@strategy_adopted", get=PUBLIC, post=PUBLIC)
+      for name in ("strategy:budget", "strategy:budget-csv", "strategy:plan-csv")],
+    *[url(name, "@strategy_old", get=PUBLIC) for name in ("strategy:budget", "strategy:budget-csv", "strategy:plan-csv")],
+    *[url(name, "@strategy_draft", get=MEMBERS_READ, post=MEMBERS_READ)
+      for name in ("strategy:budget", "strategy:budget-csv", "strategy:plan-csv")],
+    url("strategy:budget", 999999, get=NOT_FOUND),
+    # Budget lines: steering representatives and coordinators, in force and in a draft (404 to the stakeholder);
+    # a superseded version's are read-only (403).
+    url("strategy:budget-line-create", "@strategy_adopted", "@adopted_activity", get=REPRESENTATIVES,
+        post=REPRESENTATIVES_INVALID),
+    url("strategy:budget-line-create", "@strategy_adopted", "@adopted_private_activity", post=REPRESENTATIVES_DONE,
+        data={"year": "2019", "item": "Interpretation", "currency": "USD", "planned": "10"}),
+    url("strategy:budget-line-create", "@strategy_draft", "@draft_activity", get=(LOGIN, 403, 403, 403, 404, 200, 200),
+        post=(LOGIN, 403, 403, 403, 404, 302, 302),
+        data={"year": "2024", "item": "Interpretation", "currency": "EUR", "planned": "10"}),
+    url("strategy:budget-line-create", "@strategy_old", "@old_activity", get=(LOGIN,) + (403,) * 6, post=(LOGIN,) + (403,) * 6),
+    url("strategy:budget-line-create", "@strategy_adopted", "@draft_activity", get=(LOGIN, 403, 403, 403, 403, 404, 404)),
+    url("strategy:budget-line-edit", "@strategy_adopted", "@adopted_line", get=REPRESENTATIVES,
+        post=REPRESENTATIVES_INVALID),
+    url("strategy:budget-line-edit", "@strategy_adopted", "@adopted_private_line", post=REPRESENTATIVES_DONE,
+        data={"year": "2020", "item": "Rent", "currency": "EUR", "planned": "600", "spent": "100"}),
+    url("strategy:budget-line-edit", "@strategy_draft", "@draft_private_line", get=(LOGIN, 403, 403, 403, 404, 200, 200)),
+    url("strategy:budget-line-edit", "@strategy_old", "@old_line", get=(LOGIN,) + (403,) * 6, post=(LOGIN,) + (403,) * 6),
+    url("strategy:budget-line-edit", "@strategy_adopted", "@draft_line", get=(LOGIN, 403, 403, 403, 403, 404, 404)),
+    url("strategy:budget-line-delete", "@strategy_adopted", "@adopted_private_line", get=REPRESENTATIVES,
+        post=REPRESENTATIVES_DONE),
+    url("strategy:budget-line-delete", "@strategy_draft", "@draft_line", get=(LOGIN, 403, 403, 403, 404, 200, 200),
+        post=(LOGIN, 403, 403, 403, 404, 302, 302)),
+    url("strategy:budget-line-delete", "@strategy_old", "@old_private_line", get=(LOGIN,) + (403,) * 6,
+        post=(LOGIN,) + (403,) * 6),
+    # Marking an activity's budget public: POST only, steering representatives and coordinators.
+    url("strategy:budget-visibility", "@strategy_adopted", "@adopted_private_activity", get=POST_ONLY,
+        post=REPRESENTATIVES_DONE, data={"public": "1"}),
+    url("strategy:budget-visibility", "@strategy_draft", "@draft_activity", post=(LOGIN, 403, 403, 403, 404, 302, 302),
+        data={"public": "0"}),
+    url("strategy:budget-visibility", "@strategy_old", "@old_activity", post=(LOGIN,) + (403,) * 6, data={"public": "0"}),
     # [/budget]
     # [progress] (issue 18)
+    # Progress at a glance is read like the strategy (drafts: members only).
+    url("strategy:progress", "@strategy_adopted", get=PUBLIC, post=PUBLIC),
+    url("strategy:progress", "@strategy_old", get=PUBLIC),
+    url("strategy:progress", "@strategy_draft", get=MEMBERS_READ, post=MEMBERS_READ),
+    url("strategy:progress", 999999, get=NOT_FOUND),
+    # Indicator results: representatives and coordinators, in force and in a draft (a negative result comes back
+    # with 400; an empty form saves "no results"); a superseded version's are read-only (403).
+    url("strategy:indicator-results", "@strategy_adopted", "@adopted_indicator", get=REPRESENTATIVES,
+        post=REPRESENTATIVES_INVALID, data={"value_2019": "-1"}),
+    url("strategy:indicator-results", "@strategy_adopted", "@adopted_indicator", post=REPRESENTATIVES_DONE,
+        data={"value_2019": "2", "note_2019": "Members' survey"}),
+    url("strategy:indicator-results", "@strategy_draft", "@draft_indicator", get=(LOGIN, 403, 403, 403, 404, 200, 200),
+        post=(LOGIN, 403, 403, 403, 404, 302, 302), data={"value_2024": "1"}),
+    url("strategy:indicator-results", "@strategy_old", "@old_indicator", get=(LOGIN,) + (403,) * 6,
+        post=(LOGIN,) + (403,) * 6),
+    url("strategy:indicator-results", "@strategy_adopted", "@draft_indicator", get=(LOGIN, 403, 403, 403, 403, 404, 404)),
     # [/progress]
     # [recent] (issue 17)
     # Filtered recent changes, and a filter with "to" before "from" (a message, not an error): coordinators only.

@@ -212,6 +212,12 @@ def _build_world(media_root) -> dict:
     # [structure] (issue 18)
     # [/structure]
     # [plan] (issue 18)
+    from strategy.models import ActivityUpdate, ObjectiveActionItem
+
+    # The Dushanbe test forum's action item serves the strategy in force; its public activity has a progress note.
+    ObjectiveActionItem.objects.create(objective_id=world_ids["@adopted_objective"], action_item=action_item)
+    ActivityUpdate.objects.create(activity_id=world_ids["@adopted_activity"], date=datetime.date(2019, 6, 1),
+                                  text="Training held.", author=users["steering"])
     # [/plan]
     # [budget] (issue 18)
     # [/budget]

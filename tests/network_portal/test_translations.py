@@ -84,4 +84,4 @@ def test_every_string_of_the_code_is_in_every_catalogue(tmp_path, monkeypatch):
 
 
 # Where the portal's strings live (`make messages` reads the same folders).
-SOURCES = ["countryreviews", "forums", "members", "network_portal", "templates"]
+SOURCES = ["countryreviews", "forums", "members", "network_portal", "strategy", "templates"]

@@ -8,3 +8,5 @@ YEAR_MONTH_FORMAT = "F Y"
 MONTH_DAY_FORMAT = "j F"
 TIME_FORMAT = "H:i"
 FIRST_DAY_OF_WEEK = 6  # Saturday
+# Amounts grouped by thousands where a template asks for it (floatformat:"g", intcomma): 12,000.
+NUMBER_GROUPING = 3
