@@ -40,7 +40,7 @@ from members.models import (
 )
 from members.notifications import notify
 from members.permissions import visible_announcements
-from strategy.models import Strategy
+from strategy.models import Strategy, period_text
 from strategy.progress import progress_of
 
 from .models import AnnualReport
@@ -275,7 +275,7 @@ def _strategy(year: int, today: datetime.date) -> dict:
     if strategy is None:
         draft = Strategy.objects.filter(status=Strategy.Status.DRAFT, end_year__gte=year).order_by("start_year", "pk")
         draft = draft.values("start_year", "end_year").first()
-        return {"in_force": None, "draft_period": f"{draft['start_year']}–{draft['end_year']}" if draft else ""}
+        return {"in_force": None, "draft_period": [draft["start_year"], draft["end_year"]] if draft else []}
     progress = progress_of(strategy, AnonymousUser(), on=today, year=year)
 
     def budget(rows):
@@ -304,7 +304,7 @@ def _strategy(year: int, today: datetime.date) -> dict:
     return {
         "in_force": {
             "title": stored_texts(strategy, "title"),
-            "period": strategy.period,
+            "period": [strategy.start_year, strategy.end_year],
             "url": strategy.get_absolute_url(),
             "adopted_on": strategy.adopted_on.isoformat(),
             "adopted_at": stored_texts(strategy.adopted_at, "title") if strategy.adopted_at else None,
@@ -313,7 +313,7 @@ def _strategy(year: int, today: datetime.date) -> dict:
             "action_items": progress.action_items.as_dict(),
             "budget": budget(progress.budget),
         },
-        "draft_period": "",
+        "draft_period": [],
     }
 
 
@@ -439,10 +439,19 @@ def _decimal(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+def _period(years: list | str) -> str:
+    """A stored [first year, last year] as "2019–2023", isolated on right-to-left pages (or text stored as such)."""
+    if isinstance(years, str):
+        return years
+    return period_text(*years) if years else ""
+
+
 def _strategy_for_reader(stored: dict | None) -> dict | None:
     """The strategy section with texts in the reader's language and amounts as numbers; None in old snapshots."""
-    if stored is None or not stored.get("in_force"):
-        return stored
+    if stored is None:
+        return None
+    if not stored.get("in_force"):
+        return {**stored, "draft_period": _period(stored.get("draft_period"))}
 
     def work(counts):
         return {**counts, "total": sum(counts.values())}
@@ -471,6 +480,7 @@ def _strategy_for_reader(stored: dict | None) -> dict | None:
         "in_force": {
             **strategy,
             "title": read_text(strategy["title"]),
+            "period": _period(strategy["period"]),
             "adopted_on": _date(strategy["adopted_on"]),
             "adopted_at": read_text(strategy["adopted_at"]) if strategy.get("adopted_at") else None,
             "objectives": objectives,

@@ -24,8 +24,8 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language_bidi, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from forums.models import ActionItem, Forum
@@ -42,6 +42,12 @@ CURRENCY_CHOICES = [(code, code) for code in CURRENCIES]
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+def period_text(start_year: int, end_year: int) -> str:
+    """The years of a period as readers of the current language read them (see Strategy.period)."""
+    text = f"{start_year}–{end_year}"
+    return f"\u2066{text}\u2069" if get_language_bidi() else text
 
 
 class StrategyQuerySet(models.QuerySet):
@@ -119,7 +125,8 @@ class Strategy(MultilingualModel):
 
     @property
     def period(self) -> str:
-        return f"{self.start_year}–{self.end_year}"
+        """"2019–2023"; on a right-to-left page isolated left to right, or the years would read 2023–2019."""
+        return period_text(self.start_year, self.end_year)
 
     @property
     def years(self) -> list[int]:

@@ -3,12 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forums.forms import DATE_WIDGET, MULTI_SELECT_HELP
+from forums.forms import DATE_WIDGET, MULTI_SELECT_HELP, ActionUpdateForm
 from members.filters import country_choices
 from members.forms.multilingual import MultilingualFormMixin
 from members.models import Country, NationalNetwork
 
-from ..models import Activity, ActivityUpdate, Objective, today
+from ..models import Activity, ActivityUpdate, Objective
 from ..permissions import responsible_organizations
 
 OVERDUE = "overdue"
@@ -91,28 +91,12 @@ class ActivityForm(MultilingualFormMixin, forms.ModelForm):
         self.instance.responsible_organizations.add(*self.unseen_organizations)
 
 
-class ActivityUpdateForm(forms.ModelForm):
-    """A dated progress note, which may change the activity's status."""
+class ActivityUpdateForm(ActionUpdateForm):
+    """A dated progress note, which may change the activity's status: the follow-up tracker's form, for activities
+    (the same statuses, no date in the future)."""
 
-    class Meta:
+    class Meta(ActionUpdateForm.Meta):
         model = ActivityUpdate
-        fields = ["date", "text", "new_status"]
-        widgets = {"date": DATE_WIDGET, "text": forms.Textarea(attrs={"rows": 4})}
-        labels = {"new_status": _("Change the status to")}
-        help_texts = {
-            "text": _("What has been done, by whom, what is next. Never describe individual victims."),
-            "new_status": _("Leave empty to keep the current status."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["new_status"].choices = [("", _("(keep the current status)")), *Activity.Status.choices]
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date > today():
-            raise forms.ValidationError(_("A progress update cannot be dated in the future."))
-        return date
 
 
 class ObjectiveActionItemsForm(forms.Form):

@@ -95,7 +95,7 @@ def test_recent_changes_runs_a_fixed_number_of_queries(
         make_action_item(planned_forum, organizations=[organization], text=f"Action {n}")
         make_session(planned_forum, title=f"Session {n}")
     client = client_as("coordinator")
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(24):
         response = client.get(reverse("members:recent-changes"))
     assert response.status_code == 200
 

@@ -76,7 +76,7 @@ def test_recent_changes_lists_changes_across_the_network(
     for n in range(10):
         make_service(other_organization, name=f"PK service {n}")
     client = client_as("coordinator")
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(24):
         content = client.get(reverse("members:recent-changes")).content.decode()
     assert "PK service 9" in content
     assert "Madina Test NGO" in content
@@ -133,7 +133,7 @@ def test_recent_changes_show_what_changed_with_a_fixed_number_of_queries(
         service.city = f"City {n}"
         service.save()
     client = client_as("coordinator")
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(24):
         content = client.get(reverse("members:recent-changes")).content.decode()
     assert content.count("<strong>City</strong>:") == 30
 

@@ -51,9 +51,9 @@ def test_the_section_holds_the_strategy_in_force_with_the_years_figures(strategy
     ObjectiveActionItem.objects.create(objective=objective, action_item=item)
 
     section = snapshot_of(AnnualReport(year=2020), today=TODAY)["strategy"]
-    assert section["draft_period"] == ""
+    assert section["draft_period"] == []
     plan = section["in_force"]
-    assert (plan["period"], plan["adopted_on"]) == ("2019–2023", "2018-08-27")
+    assert (plan["period"], plan["adopted_on"]) == ([2019, 2023], "2018-08-27")
     assert plan["adopted_at"]["texts"]["en"] == "Kabul forum"
     first, second = plan["objectives"]
     assert (first["code"], first["title"]["texts"]) == ("1.1", {"en": "Objective 1.1", "ru": "Цель 1.1"})
@@ -90,7 +90,7 @@ def test_without_a_strategy_in_force_only_a_drafts_period_is_told(client_as, db)
     make_strategy(2019, 2023, title="Secret draft title")
     AnnualReport.objects.create(year=2018)
     section = snapshot_of(AnnualReport(year=2018))["strategy"]
-    assert section == {"in_force": None, "draft_period": "2019–2023"}
+    assert section == {"in_force": None, "draft_period": [2019, 2023]}
     html = page(client_as("coordinator"), 2018)
     assert "The network's strategy for 2018 had not yet been adopted." in html
     assert "A draft strategy for 2019–2023 was being prepared." in html
@@ -100,8 +100,8 @@ def test_without_a_strategy_in_force_only_a_drafts_period_is_told(client_as, db)
 
 def test_a_strategy_adopted_after_the_year_was_not_in_force_then(strategy):
     Strategy.objects.filter(pk=strategy.pk).update(adopted_on=datetime.date(2019, 3, 1))
-    assert snapshot_of(AnnualReport(year=2018))["strategy"] == {"in_force": None, "draft_period": ""}
-    assert snapshot_of(AnnualReport(year=2019))["strategy"]["in_force"]["period"] == "2019–2023"
+    assert snapshot_of(AnnualReport(year=2018))["strategy"] == {"in_force": None, "draft_period": []}
+    assert snapshot_of(AnnualReport(year=2019))["strategy"]["in_force"]["period"] == [2019, 2023]
     assert snapshot_of(AnnualReport(year=2024))["strategy"]["in_force"] is None
 
 

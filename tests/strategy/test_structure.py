@@ -314,3 +314,15 @@ def test_the_model_refuses_changes_to_an_adopted_version(adopted):
         IndicatorTarget.objects.create(indicator=indicator, year=2030, value=1)
     with pytest.raises(ValidationError):
         Goal.objects.create(strategy=adopted, code="2", title="New")
+
+
+def test_a_period_reads_first_year_first_on_right_to_left_pages():
+    """In a Dari, Pashto or Urdu sentence "2019–2023" would be laid out as 2023–2019 unless isolated."""
+    from django.utils import translation
+
+    strategy = Strategy(start_year=2019, end_year=2023)
+    with translation.override("en"):
+        assert strategy.period == "2019–2023"
+    for code in ("fa", "ps", "ur"):
+        with translation.override(code):
+            assert strategy.period == "\u20662019–2023\u2069"
