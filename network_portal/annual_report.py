@@ -439,10 +439,8 @@ def _decimal(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _period(years: list | str) -> str:
-    """A stored [first year, last year] as "2019–2023", isolated on right-to-left pages (or text stored as such)."""
-    if isinstance(years, str):
-        return years
+def _period(years: list) -> str:
+    """A stored [first year, last year] as "2019–2023", isolated on right-to-left pages."""
     return period_text(*years) if years else ""
 
 
